@@ -1,0 +1,159 @@
+/**
+ * `kontomatch` command line: the same core as the add-on, on a local file. No platform access here either — files and
+ * output come through `io`, so tests run it in memory.
+ */
+import { readCsvStatement } from '../core/import/csv';
+import { builtinProfiles, findProfile } from '../core/profiles/builtin';
+import { parseProfile, type CsvProfile } from '../core/profiles/profile';
+import { decodeText } from '../core/text/decode';
+import { describeLineError, StatementFileError, type Transaction } from '../core/transaction';
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  /** Throws (e.g. ENOENT) when the file cannot be read. */
+  readFile(path: string): Uint8Array;
+}
+
+export const USAGE = `Usage:
+  kontomatch import FILE --profile NAME|PROFILE.json [--skip-bad-rows]
+      Reads a bank statement (CSV) and prints its transactions as a JSON array.
+      Unreadable lines are listed on stderr; then nothing is printed and the exit code is 1,
+      unless --skip-bad-rows is given (the readable rows are printed, exit code 0).
+  kontomatch profiles
+      Lists the built-in bank profiles (id and name).
+  kontomatch --help
+`;
+
+class UsageError extends Error {}
+
+interface ImportArgs {
+  file: string;
+  profile: string;
+  skipBadRows: boolean;
+}
+
+function parseImportArgs(args: string[]): ImportArgs {
+  let file: string | undefined;
+  let profile: string | undefined;
+  let skipBadRows = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--skip-bad-rows') skipBadRows = true;
+    else if (arg === '--profile' || arg.startsWith('--profile=')) {
+      const value = arg === '--profile' ? args[++i] : arg.slice('--profile='.length);
+      if (value === undefined || value === '') throw new UsageError('--profile needs a profile name or a .json file');
+      profile = value;
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (file === undefined) file = arg;
+    else throw new UsageError(`only one FILE, got also "${arg}"`);
+  }
+  if (file === undefined) throw new UsageError('import needs a FILE');
+  if (profile === undefined) throw new UsageError('import needs --profile NAME (see `kontomatch profiles`)');
+  return { file, profile, skipBadRows };
+}
+
+function readProfile(nameOrPath: string, io: CliIo): CsvProfile {
+  const builtin = findProfile(nameOrPath);
+  if (builtin !== undefined) return builtin;
+  if (!nameOrPath.toLowerCase().endsWith('.json')) {
+    throw new UsageError(`there is no built-in profile "${nameOrPath}" (see \`kontomatch profiles\`), and it is not a .json file`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(nameOrPath);
+  } catch (e) {
+    throw new CliFailure(readError(nameOrPath, e));
+  }
+  // Profiles are written by hand in an editor: UTF-8 (the core's decoder, strict, BOM allowed).
+  const text = decodeText(bytes, 'utf-8', nameOrPath).text;
+  const result = parseProfile(text, nameOrPath);
+  if (!result.ok) throw new CliFailure(result.message);
+  return result.profile;
+}
+
+class CliFailure extends Error {}
+
+/** The public JSON shape: exactly the `Transaction` fields, in this order (the README documents it). */
+function publicTransaction(t: Transaction): Transaction {
+  return {
+    bookingDate: t.bookingDate,
+    valueDate: t.valueDate,
+    amountMinor: t.amountMinor,
+    currency: t.currency,
+    counterpartyName: t.counterpartyName,
+    counterpartyIban: t.counterpartyIban,
+    purpose: t.purpose,
+    bookingType: t.bookingType,
+    fingerprint: t.fingerprint,
+  };
+}
+
+function readError(path: string, e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return `${path}: no such file`;
+  if (code === 'EISDIR') return `${path}: is a folder, not a file`;
+  if (code === 'EACCES') return `${path}: not allowed to read it`;
+  return `${path}: cannot be read (${(e as Error).message})`;
+}
+
+function runImport(args: ImportArgs, io: CliIo): number {
+  const profile = readProfile(args.profile, io);
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(args.file);
+  } catch (e) {
+    io.stderr(`${readError(args.file, e)}\n`);
+    return 1;
+  }
+  const read = readCsvStatement({ fileName: args.file, bytes }, profile);
+  for (const e of read.errors) io.stderr(`${describeLineError(e)}\n`);
+  if (read.skipped.length > 0) {
+    const reasons = new Map<string, number[]>();
+    for (const s of read.skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.line]);
+    for (const [reason, lines] of reasons) {
+      io.stderr(`${args.file}: ${lines.length} line(s) left out, ${reason}: line ${lines.join(', ')}\n`);
+    }
+  }
+  if (read.errors.length > 0 && !args.skipBadRows) {
+    io.stderr(
+      `${args.file}: ${read.errors.length} line(s) could not be read; nothing printed. Fix the file, or use --skip-bad-rows to print the readable rows.\n`,
+    );
+    return 1;
+  }
+  io.stdout(`${JSON.stringify(read.transactions.map(publicTransaction), null, 2)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? io.stderr : io.stdout)(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'profiles') {
+      if (rest.length > 0) throw new UsageError(`profiles takes no arguments, got "${rest.join(' ')}"`);
+      for (const p of builtinProfiles) io.stdout(`${p.id}\t${p.name}\n`);
+      return 0;
+    }
+    if (command === 'import') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      return runImport(parseImportArgs(rest), io);
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`kontomatch: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof StatementFileError || e instanceof CliFailure) {
+      io.stderr(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

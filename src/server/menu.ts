@@ -1,0 +1,34 @@
+/**
+ * The add-on menu and the sidebar.
+ *
+ * `onOpen` runs in AuthMode.NONE when the add-on is installed but not yet used in this document: then only menu items may
+ * be added (no properties, no spreadsheet reads). So the menu is built from the registry alone; the user's language is asked
+ * for only where the mode allows it.
+ */
+import { menu } from '../registry';
+import type { AppsScriptServices } from './platform/apps-script-api';
+
+export interface OpenEvent {
+  authMode?: unknown;
+}
+
+function menuLanguage(services: AppsScriptServices, event: OpenEvent | undefined): 'de' | 'en' {
+  if (event !== undefined && String(event.authMode) === 'NONE') return 'en';
+  try {
+    return services.Session.getActiveUserLocale().toLowerCase().startsWith('de') ? 'de' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function onOpen(services: AppsScriptServices, event?: OpenEvent): void {
+  const language = menuLanguage(services, event);
+  const addonMenu = services.SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of menu) addonMenu.addItem(entry.label[language], entry.fn);
+  addonMenu.addToUi();
+}
+
+export function showSidebar(services: AppsScriptServices): void {
+  const html = services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Kontomatch');
+  services.SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,45 @@
+/**
+ * Never bundled, only type-checked: assigning each real Apps Script service to our interface makes the compiler prove that
+ * the interfaces in `apps-script-api.ts` are a true subset of Apps Script (overloads included).
+ */
+import type * as Api from './apps-script-api';
+
+declare const real: {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  book: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  html: GoogleAppsScript.HTML.HtmlService;
+  properties: GoogleAppsScript.Properties.PropertiesService;
+  lock: GoogleAppsScript.Lock.LockService;
+  cache: GoogleAppsScript.Cache.CacheService;
+  session: GoogleAppsScript.Base.Session;
+  utilities: GoogleAppsScript.Utilities.Utilities;
+  urlFetch: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+};
+
+export const proofs: [
+  Api.RangeApi,
+  Api.SheetApi,
+  Api.SpreadsheetApi,
+  Api.SpreadsheetAppApi,
+  Api.HtmlServiceApi,
+  Api.PropertiesServiceApi,
+  Api.LockServiceApi,
+  Api.CacheServiceApi,
+  Api.SessionApi,
+  Api.UtilitiesApi,
+  Api.UrlFetchAppApi,
+] = [
+  real.range,
+  real.sheet,
+  real.book,
+  real.spreadsheetApp,
+  real.html,
+  real.properties,
+  real.lock,
+  real.cache,
+  real.session,
+  real.utilities,
+  real.urlFetch,
+];

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { builtinProfiles, findProfile } from '../../src/core/profiles/builtin';
+import { csvProfileSchema, parseProfile } from '../../src/core/profiles/profile';
+
+const minimal = { id: 'my-bank', name: 'My bank', columns: { bookingDate: 0, counterpartyName: 1, purpose: 2, amount: 3 } };
+
+function messageOf(json: unknown): string {
+  const r = parseProfile(json, 'My bank');
+  if (r.ok) throw new Error('expected the profile to be refused');
+  return r.message;
+}
+
+describe('parseProfile', () => {
+  it('fills in defaults', () => {
+    const r = parseProfile(minimal, 'My bank');
+    expect(r).toMatchObject({
+      ok: true,
+      profile: {
+        delimiter: ';',
+        quoteChar: '"',
+        encoding: 'auto',
+        decimalSeparator: ',',
+        thousandsSeparator: '',
+        header: { present: true },
+        defaultCurrency: 'EUR',
+        skipLines: 0,
+        skipFooterLines: 0,
+        skipRowsWhere: [],
+        columns: { valueDate: -1, counterpartyIban: -1, debit: -1, credit: -1, currency: -1, bookingType: -1, account: -1 },
+      },
+    });
+  });
+
+  it('names the field path of a wrong column', () => {
+    expect(messageOf({ ...minimal, columns: { ...minimal.columns, amount: true } })).toBe(
+      'profile "My bank": columns.amount: expected a column index (0, 1, …), -1 or a header text',
+    );
+    expect(messageOf({ ...minimal, columns: { ...minimal.columns, amount: -2 } })).toMatch(/^profile "My bank": columns\.amount: /);
+    expect(messageOf({ ...minimal, columns: { ...minimal.columns, valueDate: 1.5 } })).toMatch(/columns\.valueDate: expected a column index/);
+  });
+
+  it('names array positions and unknown fields', () => {
+    expect(messageOf({ ...minimal, dateFormats: ['dd.mm.yyyy', 'qq.mm'] })).toMatch(/dateFormats\[1\]: is not a date pattern/);
+    expect(messageOf({ ...minimal, delimeter: ';' })).toBe('profile "My bank": unknown field "delimeter"');
+    expect(messageOf({ ...minimal, columns: { ...minimal.columns, amout: 3 } })).toBe('profile "My bank": columns: unknown field "amout"');
+    expect(messageOf({ ...minimal, delimiter: ':' })).toMatch(/^profile "My bank": delimiter: /);
+    expect(messageOf({ ...minimal, skipRowsWhere: [{ column: 'Info', equals: 'x', matches: 'y', reason: 'r' }] })).toMatch(
+      /skipRowsWhere\[0\]: give exactly one of equals, notEquals, matches/,
+    );
+    expect(messageOf({ ...minimal, skipRowsWhere: [{ column: 'Info', matches: '(', reason: 'r' }] })).toMatch(
+      /skipRowsWhere\[0\]\.matches: is not a valid regular expression/,
+    );
+  });
+
+  it('requires an amount unless debit and credit are given', () => {
+    const { amount: _amount, ...noAmount } = minimal.columns;
+    expect(messageOf({ ...minimal, columns: noAmount })).toBe(
+      'profile "My bank": columns.amount: required unless both debit and credit are given',
+    );
+    expect(parseProfile({ ...minimal, columns: { ...noAmount, debit: 4, credit: 5 } }, 'x').ok).toBe(true);
+    expect(messageOf({ ...minimal, columns: { ...noAmount, debit: 4 } })).toMatch(/columns\.amount/);
+  });
+
+  it('refuses header texts for a file without header', () => {
+    expect(messageOf({ ...minimal, header: { present: false }, columns: { ...minimal.columns, purpose: 'Text' } })).toMatch(
+      /columns: a file without header line needs column indexes, not header texts \("Text"\)/,
+    );
+  });
+
+  it('resolves numberPattern and locale to separators', () => {
+    const of = (extra: object) => {
+      const r = parseProfile({ ...minimal, ...extra }, 'x');
+      if (!r.ok) throw new Error(r.message);
+      return [r.profile.decimalSeparator, r.profile.thousandsSeparator, 'numberPattern' in r.profile];
+    };
+    expect(of({ numberPattern: '#,##0.00', locale: 'DE' })).toEqual([',', '.', false]);
+    expect(of({ numberPattern: '#,##0.00', locale: 'EN' })).toEqual(['.', ',', false]);
+    expect(of({ numberPattern: '#,##0.00', locale: 'CH' })).toEqual(['.', "'", false]);
+    expect(of({ numberPattern: '0.00', locale: 'EN' })).toEqual(['.', '', false]);
+    expect(messageOf({ ...minimal, numberPattern: '#,##0.00' })).toMatch(/locale: is needed/);
+    expect(messageOf({ ...minimal, decimalSeparator: '.', thousandsSeparator: '.' })).toMatch(/thousandsSeparator: must differ/);
+  });
+
+  it('reads JSON text and reports broken JSON', () => {
+    expect(parseProfile(JSON.stringify(minimal), 'p.json').ok).toBe(true);
+    expect(parseProfile('{"id": ', 'p.json')).toMatchObject({ ok: false, message: expect.stringMatching(/^profile "p.json": not valid JSON/) });
+  });
+});
+
+describe('built-in profiles', () => {
+  it('are exactly what the schema makes of them', () => {
+    for (const p of builtinProfiles) expect(csvProfileSchema.parse(p)).toEqual(p);
+  });
+
+  it('have unique ids and are found by id or name', () => {
+    expect(new Set(builtinProfiles.map((p) => p.id)).size).toBe(builtinProfiles.length);
+    expect(findProfile('sparkasse-csv-camt-v2')?.id).toBe('sparkasse-csv-camt-v2');
+    expect(findProfile('SPARKASSE CSV-CAMT V2 / V8')?.id).toBe('sparkasse-csv-camt-v2');
+    expect(findProfile('generic-semicolon-de')?.id).toBe('generic-semicolon-de');
+    expect(findProfile('nope')).toBeUndefined();
+  });
+
+  it('say in the Sparkasse description what happens to pending bookings', () => {
+    expect(findProfile('sparkasse-csv-camt-v2')?.description).toMatch(/Umsatz gebucht.*Umsatz vorgemerkt/s);
+  });
+});
