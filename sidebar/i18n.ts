@@ -4,6 +4,11 @@
  */
 export type Language = 'de' | 'en';
 
+/** `3, 7, 12` — at most five line numbers, then `…`. */
+function listLines(lines: number[]): string {
+  return lines.length > 5 ? `${lines.slice(0, 5).join(', ')}, …` : lines.join(', ');
+}
+
 const en = {
   title: 'Import bank statement',
   loading: 'Loading…',
@@ -22,8 +27,8 @@ const en = {
   rejected: 'Rejected',
   firstRows: (shown: number, total: number) => (shown < total ? `First ${shown} of ${total} transactions` : total === 1 ? '1 transaction' : `${total} transactions`),
   noRows: 'The file holds no transactions.',
-  leftOutByProfile: (n: number) =>
-    `${n === 1 ? '1 row was' : `${n} rows were`} left out by the bank profile (for example bookings that are still pending).`,
+  leftOutByProfile: (n: number, lines: number[]) =>
+    `${n === 1 ? '1 row was' : `${n} rows were`} left out by the bank profile, e.g. bookings still pending (line${lines.length === 1 ? '' : 's'} ${listLines(lines)}).`,
   more: 'More',
   less: 'Less',
   duplicateBadge: 'already imported',
@@ -73,8 +78,8 @@ const de: Texts = {
   rejected: 'Abgelehnt',
   firstRows: (shown, total) => (shown < total ? `Die ersten ${shown} von ${total} Umsätzen` : total === 1 ? '1 Umsatz' : `${total} Umsätze`),
   noRows: 'Die Datei enthält keine Umsätze.',
-  leftOutByProfile: (n) =>
-    `${n === 1 ? '1 Zeile wurde' : `${n} Zeilen wurden`} vom Bankprofil ausgelassen (zum Beispiel noch nicht gebuchte, vorgemerkte Umsätze).`,
+  leftOutByProfile: (n, lines) =>
+    `${n === 1 ? '1 Zeile wurde' : `${n} Zeilen wurden`} vom Bankprofil ausgelassen, z. B. noch vorgemerkte Umsätze (Zeile${lines.length === 1 ? '' : 'n'} ${listLines(lines)}).`,
   more: 'Mehr',
   less: 'Weniger',
   duplicateBadge: 'bereits importiert',

@@ -36,6 +36,8 @@ export interface PlaygroundOptions {
   /** The user's locale (Session.getActiveUserLocale): decides the add-on's language. Default 'de'. */
   userLocale?: string;
   user?: string;
+  /** Freeze the first row of every seeded sheet, as a real workbook would have it. Default true. */
+  freezeHeaders?: boolean;
 }
 
 export interface Playground {
@@ -146,6 +148,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     userLocale,
     ...(options.user === undefined ? {} : { user: options.user }),
   });
+  // A firm's sheets have their header row frozen (the seed format cannot say so). Done on the fakes directly: uncounted.
+  if (options.freezeHeaders ?? true) {
+    for (const sheet of runtime.spreadsheet.getSheets()) {
+      if (sheet.getLastRow() > 0 && sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+    }
+  }
   // Apps Script opens the document with a simple trigger: the add-on's menu is recorded from onOpen.
   runtime.call('onOpen', { authMode: 'LIMITED' });
 

@@ -65,8 +65,9 @@ export function renderPreview(container: HTMLElement, preview: Preview, actions:
   const texts = t();
   const shown = preview.rows.slice(0, SHOWN_ROWS);
   const transactions = preview.newCount + preview.duplicateCount;
-  // Rows the profile read but does not import (pending bookings, for one): the counts must add up for the user.
-  const leftOut = Math.max(0, preview.rowsRead - preview.errorCount - transactions);
+  // Rows the profile reads but does not import (pending bookings, for one): the counts must add up for the user.
+  const leftOut = preview.skippedCount;
+  const leftOutLines = preview.skipped.map((s) => s.line);
   const hasErrors = preview.errorCount > 0;
 
   const list =
@@ -123,7 +124,7 @@ export function renderPreview(container: HTMLElement, preview: Preview, actions:
       stat(texts.duplicates, preview.duplicateCount, 'count-duplicates', 'neutral'),
       stat(texts.rejected, preview.errorCount, 'count-rejected', 'bad'),
     ),
-    leftOut > 0 ? h('p', { className: 'hint left-out', 'data-testid': 'left-out' }, texts.leftOutByProfile(leftOut)) : null,
+    leftOut > 0 ? h('p', { className: 'hint left-out', 'data-testid': 'left-out' }, texts.leftOutByProfile(leftOut, leftOutLines)) : null,
     errors,
     notice,
     h('div', { className: 'actions', 'data-testid': 'actions' }, importButton, cancelButton),

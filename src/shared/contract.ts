@@ -78,9 +78,12 @@ export const contract = {
       newCount: count,
       duplicateCount: count,
       errorCount: count,
+      /** Booking lines a profile rule leaves out on purpose, e.g. pending bookings ("Umsatz vorgemerkt"). */
+      skippedCount: count,
       /** The first rows, for display; counts above are for the whole file. */
       rows: z.array(previewRowSchema),
       errors: z.array(lineErrorSchema),
+      skipped: z.array(z.object({ line: count, reason: z.string() })),
     }),
   },
   /**

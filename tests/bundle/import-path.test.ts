@@ -31,7 +31,7 @@ describe('import of a Sparkasse statement through the built bundle', () => {
   it('previews without writing, then imports in one batched write, then recognises every duplicate', () => {
     const runtime = createRuntime({ bundleDir: dist, workbook: { timeZone: 'Europe/Berlin' } });
     const preview = runtime.call('previewImport', file('oktober.csv', rows)) as Record<string, unknown>;
-    expect(preview).toMatchObject({ rowsRead: 4, newCount: 4, duplicateCount: 0, errorCount: 0 });
+    expect(preview).toMatchObject({ rowsRead: 4, newCount: 4, duplicateCount: 0, errorCount: 0, skippedCount: 0 });
     expect(runtime.spreadsheet.getSheetByName('Transactions')).toBeNull();
 
     const first = runtime.call('importStatement', { ...file('oktober.csv', rows), importGoodRows: false }) as Record<string, unknown>;
@@ -128,6 +128,15 @@ describe('import of a Sparkasse statement through the built bundle', () => {
     const values = runtime.spreadsheet.sheet('Transactions').values();
     expect(values[2]![0]).toBe('0012 Miete Januar');
     expect(values[2]![1]).toBe('');
+  });
+
+  it('leaves out pending bookings and says which lines', () => {
+    const runtime = createRuntime({ bundleDir: dist });
+    const pending = [...rows.slice(0, 1), { bookingDate: '03.01.25', purpose: 'Kartenzahlung', counterparty: 'Tankstelle', amount: '-60,00', info: 'Umsatz vorgemerkt' }];
+    const preview = runtime.call('previewImport', file('p.csv', pending)) as { rowsRead: number; newCount: number; skippedCount: number; skipped: Array<{ line: number; reason: string }> };
+    expect(preview).toMatchObject({ rowsRead: 2, newCount: 1, skippedCount: 1 });
+    expect(preview.skipped[0]!.line).toBe(3);
+    expect(preview.skipped[0]!.reason).toMatch(/pending/i);
   });
 
   it('reports a file that is not a statement by its name', () => {

@@ -61,11 +61,12 @@ async function openSession(browser: Browser, userLocale: string): Promise<Sessio
   return session;
 }
 
-async function openSidebarFromMenu(s: Session, caption: string): Promise<void> {
+async function openSidebarFromMenu(s: Session, caption: string, screenshot?: string): Promise<void> {
   await s.page.getByTestId('menu-extensions').click();
   await s.page.getByTestId('menu-addon-Kontomatch').click();
   const item = s.page.getByTestId('menu-item-showSidebar');
   await expect.poll(() => item.textContent()).toBe(caption);
+  if (screenshot !== undefined) await shot(s.page, screenshot);
   await item.click();
   await s.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
 }
@@ -111,7 +112,7 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
   });
 
   it('opens from Extensions → Kontomatch → Open sidebar and lists the Sparkasse profile', async () => {
-    await openSidebarFromMenu(s, 'Open sidebar');
+    await openSidebarFromMenu(s, 'Open sidebar', 'e2e-00-menu.png');
     const options = await s.sidebar.getByTestId('profile-select').locator('option').allTextContents();
     expect(options.some((o) => o.includes('Sparkasse'))).toBe(true);
     await expect.poll(() => s.sidebar.getByTestId('footer').textContent()).toContain('Signed in as');

@@ -1,7 +1,9 @@
 /**
  * The part of papaparse the core uses, typed here on purpose: `@types/papaparse` pulls in Node's types, which would let
- * Node-only globals compile inside the platform-free core. Imported by the file path so the two never meet — and the minified build on purpose: it is papaparse's browser build,
- * without the Node stream support whose `require('stream')` breaks a platform-neutral bundle (Apps Script).
+ * Node-only globals compile inside the platform-free core.
+ *
+ * The core imports papaparse's minified browser build by its file path: the main build carries Node stream support, whose
+ * import of Node's stream module breaks a platform-neutral bundle (Apps Script).
  */
 declare module 'papaparse/papaparse.min.js' {
   export interface PapaError {

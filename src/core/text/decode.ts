@@ -1,6 +1,6 @@
 /**
  * Bytes of a statement file → text. Banks write Windows-1252 (most German exports), UTF-8 with or without BOM, and
- * occasionally ISO-8859-1; the platform's decoders are not everywhere (Apps Script has no TextDecoder), so this is ours.
+ * occasionally ISO-8859-1; the platform's decoders are not everywhere (Apps Script has no text decoder), so this is ours.
  */
 import { StatementFileError } from '../transaction';
 
@@ -21,7 +21,7 @@ const windows1252High = [
 ];
 
 /**
- * Apps Script's `Utilities.base64Decode` yields signed bytes (-128..127), Node and browsers unsigned ones: accept both.
+ * Apps Script's base64 decoder yields signed bytes (-128..127), Node and browsers unsigned ones: accept both.
  */
 export function toUnsignedBytes(bytes: ArrayLike<number>): Uint8Array {
   if (bytes instanceof Uint8Array) return bytes;

@@ -1,4 +1,4 @@
-/** String → UTF-8 bytes, for hashing. Apps Script has no TextEncoder, and @noble/hashes' own helper needs one. */
+/** String → UTF-8 bytes, for hashing. Apps Script has no text encoder, and @noble/hashes' own helper needs the browser's. */
 export function utf8Bytes(text: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -36,6 +36,7 @@ interface ReadFile {
   rowsRead: number;
   transactions: Array<Transaction & { line: number }>;
   errors: LineError[];
+  skipped: Array<{ line: number; reason: string }>;
 }
 
 function readFile(services: AppsScriptServices, file: StatementFile): ReadFile {
@@ -43,7 +44,14 @@ function readFile(services: AppsScriptServices, file: StatementFile): ReadFile {
   // Apps Script decodes base64 natively (to signed bytes); the core decides the text encoding, not the platform.
   const bytes = services.Utilities.base64Decode(file.contentBase64);
   const read = readCsvStatement({ fileName: file.fileName, bytes }, profile);
-  return { profile, account: read.account, rowsRead: read.rowsRead, transactions: read.transactions, errors: read.errors };
+  return {
+    profile,
+    account: read.account,
+    rowsRead: read.rowsRead,
+    transactions: read.transactions,
+    errors: read.errors,
+    skipped: read.skipped,
+  };
 }
 
 function fingerprintsInSheet(services: AppsScriptServices): Set<string> {
@@ -62,8 +70,10 @@ export function previewImport(services: AppsScriptServices, file: StatementFile)
     newCount: read.transactions.length - duplicates,
     duplicateCount: duplicates,
     errorCount: read.errors.length,
+    skippedCount: read.skipped.length,
     rows: read.transactions.slice(0, PREVIEW_ROWS).map((t) => ({ ...t, duplicate: known.has(t.fingerprint) })),
     errors: read.errors.slice(0, PREVIEW_ERRORS),
+    skipped: read.skipped.slice(0, PREVIEW_ERRORS),
   };
 }
 
