@@ -2,22 +2,15 @@
  * The playground page's script: draws the workbook from `/state`, the add-on menu, the sidebar iframe and the status strip.
  * All workbook text is set with textContent.
  */
+// Types only: esbuild drops these imports, the page's script stays free of server code.
+import type { MenuItem } from '../runtime';
+import type { CallRecord } from './server';
+
 interface SheetJson {
   name: string;
   rows: string[][];
   formulas: string[][];
   frozenRows: number;
-}
-type MenuItem = { caption: string; functionName: string } | 'separator';
-interface CallRecord {
-  kind: 'rpc' | 'menu';
-  name: string;
-  ok: boolean;
-  ms: number;
-  counters: Record<string, number>;
-  sheetsReads: number;
-  sheetsWrites: number;
-  sheetsCalls: number;
 }
 interface State {
   revision: number;

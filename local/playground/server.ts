@@ -269,10 +269,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (runDirectly) {
-  startPlayground({ userLocale: process.env.KONTOMATCH_LOCALE ?? 'de' })
+  const userLocale = process.env.KONTOMATCH_LOCALE ?? 'de';
+  const menuPath = userLocale.startsWith('de') ? 'Erweiterungen → Kontomatch → Seitenleiste öffnen' : 'Extensions → Kontomatch → Open sidebar';
+  startPlayground({ userLocale })
     .then((playground) => {
       console.log(`Kontomatch playground: ${playground.url}`);
-      console.log('Extensions → Kontomatch → Open sidebar, then import local/sample/sparkasse-2026-10.csv. Ctrl+C to stop.');
+      console.log(`${menuPath}, then import local/sample/sparkasse-2026-10.csv. Ctrl+C to stop.`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -2,17 +2,11 @@
  * UrlFetchApp against a real HTTP server. The server runs in a child process: while the script waits for an answer the
  * test's thread is blocked (that is the point of the synchronous fetch), so a server in this process could never answer.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildServer, type ChildServer } from '../helpers/child-http-server';
 import { EVAL_BUNDLE, runtimeWith } from './bundle';
 
-const serverCode = `
-const http = require('node:http');
-const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    const body = Buffer.concat(chunks);
+const handler = `
     if (req.url === '/json') {
       res.writeHead(200, [['Content-Type', 'application/json; charset=utf-8'], ['X-Kontomatch', 'ja'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']]);
       res.end(JSON.stringify({ ok: true, name: 'Müller' }));
@@ -34,25 +28,18 @@ const server = http.createServer((req, res) => {
     } else if (req.url === '/slow') {
       setTimeout(() => { res.writeHead(200); res.end('late'); }, 3000);
     } else { res.writeHead(404); res.end('not found'); }
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
 
-let server: ChildProcess;
+let server: ChildServer;
 let base = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['-e', serverCode], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve, reject) => {
-    server.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
-    server.once('error', reject);
-  });
-  base = `http://127.0.0.1:${port}`;
+  server = await startChildServer(handler);
+  base = server.base;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
 });
 
 describe('UrlFetchApp', () => {

@@ -170,7 +170,7 @@ export interface UtilitiesApi {
 
 export interface HttpResponseApi {
   getResponseCode: Sig<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode', number>;
-  getContentText: Sig<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getContentText', string>;
+  getContentText(charset?: string): string;
   getHeaders: Sig<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getHeaders', object>;
   /** Signed bytes (-128…127), as every Apps Script byte array. */
   getContent: Sig<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getContent', number[]>;
