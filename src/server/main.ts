@@ -3,6 +3,7 @@
  * (`build/generate-entry.ts`, from `src/registry.ts`) adds the top-level functions Apps Script needs, each forwarding here.
  */
 import { customFunctions } from './custom-functions';
+import { userLanguage } from './language';
 import { onOpen as buildMenu, showSidebar as openSidebar, type OpenEvent } from './menu';
 import { appsScriptServices } from './platform/services';
 import { dispatch, type Handlers } from './rpc';
@@ -15,11 +16,11 @@ const services = appsScriptServices();
 const handlers: Handlers = {
   getSidebarContext: () => ({
     user: services.Session.getActiveUser().getEmail(),
-    locale: services.Session.getActiveUserLocale().toLowerCase().startsWith('de') ? 'de' : 'en',
+    locale: userLanguage(services.Session),
     timeZone: services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
     version: KONTOMATCH_VERSION,
   }),
-  listProfiles: () => listProfiles(),
+  listProfiles: () => listProfiles(userLanguage(services.Session)),
   previewImport: (request) => previewImport(services, request),
   importStatement: (request) => importStatement(services, request),
 };

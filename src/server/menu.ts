@@ -6,16 +6,17 @@
  * for only where the mode allows it.
  */
 import { menu } from '../registry';
+import { userLanguage, type Language } from './language';
 import type { AppsScriptServices } from './platform/apps-script-api';
 
 export interface OpenEvent {
   authMode?: unknown;
 }
 
-function menuLanguage(services: AppsScriptServices, event: OpenEvent | undefined): 'de' | 'en' {
+function menuLanguage(services: AppsScriptServices, event: OpenEvent | undefined): Language {
   if (event !== undefined && String(event.authMode) === 'NONE') return 'en';
   try {
-    return services.Session.getActiveUserLocale().toLowerCase().startsWith('de') ? 'de' : 'en';
+    return userLanguage(services.Session);
   } catch {
     return 'en';
   }

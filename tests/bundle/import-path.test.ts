@@ -22,10 +22,13 @@ function file(name: string, content: SparkasseRow[]) {
 }
 
 describe('import of a Sparkasse statement through the built bundle', () => {
-  it('lists the Sparkasse profile', () => {
-    const runtime = createRuntime({ bundleDir: dist });
-    const { profiles } = runtime.call('listProfiles', {}) as { profiles: Array<{ id: string; name: string }> };
-    expect(profiles.map((p) => p.id)).toContain(profileId);
+  it('lists the Sparkasse profile, described in the user\'s language', () => {
+    type Profiles = { profiles: Array<{ id: string; name: string; description: string }> };
+    const german = createRuntime({ bundleDir: dist, userLocale: 'de_AT' }).call('listProfiles', {}) as Profiles;
+    const english = createRuntime({ bundleDir: dist, userLocale: 'en' }).call('listProfiles', {}) as Profiles;
+    expect(german.profiles.map((p) => p.id)).toContain(profileId);
+    expect(german.profiles.find((p) => p.id === profileId)!.description).toMatch(/^Export "CSV-CAMT V2" aus dem Online-Banking/);
+    expect(english.profiles.find((p) => p.id === profileId)!.description).toMatch(/^Sparkasse online banking export/);
   });
 
   it('previews without writing, then imports in one batched write, then recognises every duplicate', () => {

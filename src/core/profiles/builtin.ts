@@ -15,6 +15,10 @@ const sparkasseCsvCamtV2: CsvProfile = {
     'Sparkasse online banking export "CSV-CAMT V2" (also fits "CSV-CAMT V8"). Only booked transactions ' +
     '(Info "Umsatz gebucht") are imported; pending ones ("Umsatz vorgemerkt") are left out, because the bank may still ' +
     'change or drop them: import them once they are booked.',
+  descriptionDe:
+    'Export "CSV-CAMT V2" aus dem Online-Banking der Sparkasse (passt auch für "CSV-CAMT V8"). Importiert werden nur ' +
+    'gebuchte Umsätze (Info "Umsatz gebucht"); vorgemerkte ("Umsatz vorgemerkt") bleiben draußen, weil die Bank sie noch ' +
+    'ändern oder streichen kann: importieren Sie sie, sobald sie gebucht sind.',
   skipLines: 0,
   skipFooterLines: 0,
   delimiter: ';',
@@ -52,6 +56,9 @@ const genericSemicolonDe: CsvProfile = {
   description:
     'Semicolon-separated CSV with a header line and columns "Buchungstag", "Valuta", "Name", "IBAN", ' +
     '"Verwendungszweck", "Betrag", "Währung". Dates dd.mm.yyyy (or dd.mm.yy), amounts -1.234,56.',
+  descriptionDe:
+    'CSV mit Semikolon und Kopfzeile, Spalten "Buchungstag", "Valuta", "Name", "IBAN", "Verwendungszweck", "Betrag", ' +
+    '"Währung". Datum TT.MM.JJJJ (oder TT.MM.JJ), Beträge -1.234,56.',
   skipLines: 0,
   skipFooterLines: 0,
   delimiter: ';',

@@ -77,6 +77,8 @@ const profileFields = z
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'use lower-case letters, digits and "-"' })),
     name: text(),
     description: z._default(z.string(), ''),
+    /** The description for German-speaking users; without it they see `description`. */
+    descriptionDe: z.optional(z.string()),
     /** Physical lines before the header (or before the data when there is no header). */
     skipLines: z._default(z.int().check(z.gte(0)), 0),
     /** Non-blank records at the end that are not bookings (balance lines, disclaimers). */

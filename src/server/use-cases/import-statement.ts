@@ -20,8 +20,14 @@ const PREVIEW_ERRORS = 200;
 
 type StatementFile = RequestOf<'previewImport'>;
 
-export function listProfiles(): ResponseOf<'listProfiles'> {
-  return { profiles: builtinProfiles.map((p) => ({ id: p.id, name: p.name, description: p.description ?? '' })) };
+export function listProfiles(language: 'de' | 'en'): ResponseOf<'listProfiles'> {
+  return {
+    profiles: builtinProfiles.map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: (language === 'de' ? p.descriptionDe : undefined) ?? p.description,
+    })),
+  };
 }
 
 function profileFor(profileId: string): CsvProfile {
