@@ -1,6 +1,6 @@
 /**
- * What the domain needs from HTTP (the accounting APIs): one request, one answer, synchronously — Apps Script's
- * UrlFetchApp is synchronous, and so is everything that runs on it.
+ * What the domain needs from HTTP (the accounting APIs): one request, one answer, synchronously — Apps Script's URL
+ * fetch service is synchronous, and so is everything that runs on it.
  *
  * Every status is an answer, 4xx and 5xx included: deciding what a 429 or a 503 means (wait, look the record up, give up)
  * belongs to the caller. Only a request that got no answer at all is an error (`HttpNoAnswerError`), because then its
