@@ -200,12 +200,6 @@ export function allColumnRefs(p: ColumnsLike): ColumnRef[] {
 
 export type ProfileResult = { ok: true; profile: CsvProfile } | { ok: false; message: string };
 
-function describePath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
-  return out;
-}
-
 /**
  * A profile from JSON (text or already parsed) → checked profile, or one readable message per problem:
  * `profile "My bank": columns.amount: expected a column index (0, 1, …), -1 or a header text`.
@@ -222,7 +216,7 @@ export function parseProfile(json: unknown, sourceName: string): ProfileResult {
   const result = csvProfileSchema.safeParse(data);
   if (result.success) return { ok: true, profile: result.data };
   const lines = result.error.issues.map((issue) => {
-    const where = describePath(issue.path);
+    const where = z.describePath(issue.path);
     const message =
       issue.code === 'unrecognized_keys'
         ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`

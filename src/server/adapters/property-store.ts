@@ -10,23 +10,11 @@
  * older version, or by hand.
  */
 import * as z from '../../core/schema';
+import { utf8Bytes } from '../../core/text/utf8';
 import type { PropertiesApi } from '../platform/apps-script-api';
 
 /** Apps Script refuses a property value over 9 KB. */
 export const MAX_PROPERTY_BYTES = 9 * 1024;
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
-function issuesText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues.map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
-}
 
 export class JsonProperty<T> {
   constructor(
@@ -45,15 +33,15 @@ export class JsonProperty<T> {
       throw new Error(`The stored setting "${this.key}" is damaged (not JSON). Save it again to repair it.`);
     }
     const parsed = this.schema.safeParse(data);
-    if (!parsed.success) throw new Error(`The stored setting "${this.key}" is damaged: ${issuesText(parsed.error.issues)}`);
+    if (!parsed.success) throw new Error(`The stored setting "${this.key}" is damaged: ${z.describeIssues(parsed.error.issues)}`);
     return parsed.data;
   }
 
   write(value: T): void {
     const parsed = this.schema.safeParse(value);
-    if (!parsed.success) throw new Error(`Cannot save "${this.key}": ${issuesText(parsed.error.issues)}`);
+    if (!parsed.success) throw new Error(`Cannot save "${this.key}": ${z.describeIssues(parsed.error.issues)}`);
     const text = JSON.stringify(parsed.data);
-    const size = utf8Length(text);
+    const size = utf8Bytes(text).length;
     if (size > MAX_PROPERTY_BYTES) {
       throw new Error(`Cannot save "${this.key}": it takes ${Math.ceil(size / 1024)} KB, and a spreadsheet setting may take 9 KB.`);
     }

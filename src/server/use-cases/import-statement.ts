@@ -4,14 +4,14 @@
  * The file is read completely before anything is written, and rows are written in one call, so a bad file can never leave
  * a half-written sheet. Duplicates are recognised by fingerprint against what the sheet already holds.
  */
-import { readCsvStatement } from '../../core/import/csv';
+import { readCsvStatement, type StatementRead } from '../../core/import/csv';
 import { builtinProfiles, findProfile } from '../../core/profiles/builtin';
 import type { CsvProfile } from '../../core/profiles/profile';
 import { transactionCells, transactionsTable } from '../../core/tables/transactions';
-import type { LineError, Transaction } from '../../core/transaction';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import { SheetTable } from '../adapters/sheet-table';
+import type { Language } from '../language';
 import type { AppsScriptServices } from '../platform/apps-script-api';
 
 /** How many rows and errors the preview carries to the sidebar; the counts always cover the whole file. */
@@ -20,7 +20,7 @@ const PREVIEW_ERRORS = 200;
 
 type StatementFile = RequestOf<'previewImport'>;
 
-export function listProfiles(language: 'de' | 'en'): ResponseOf<'listProfiles'> {
+export function listProfiles(language: Language): ResponseOf<'listProfiles'> {
   return {
     profiles: builtinProfiles.map((p) => ({
       id: p.id,
@@ -36,28 +36,13 @@ function profileFor(profileId: string): CsvProfile {
   return profile;
 }
 
-interface ReadFile {
-  profile: CsvProfile;
-  account: string | null;
-  rowsRead: number;
-  transactions: Array<Transaction & { line: number }>;
-  errors: LineError[];
-  skipped: Array<{ line: number; reason: string }>;
-}
+type ReadFile = StatementRead & { profile: CsvProfile };
 
 function readFile(services: AppsScriptServices, file: StatementFile): ReadFile {
   const profile = profileFor(file.profileId);
   // Apps Script decodes base64 natively (to signed bytes); the core decides the text encoding, not the platform.
   const bytes = services.Utilities.base64Decode(file.contentBase64);
-  const read = readCsvStatement({ fileName: file.fileName, bytes }, profile);
-  return {
-    profile,
-    account: read.account,
-    rowsRead: read.rowsRead,
-    transactions: read.transactions,
-    errors: read.errors,
-    skipped: read.skipped,
-  };
+  return { ...readCsvStatement({ fileName: file.fileName, bytes }, profile), profile };
 }
 
 function fingerprintsInSheet(services: AppsScriptServices): Set<string> {
