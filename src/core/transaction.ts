@@ -20,6 +20,17 @@ export interface Transaction {
   bookingType: string | null;
   /** Stable id of this transaction across re-imports; used to recognise duplicates. */
   fingerprint: string;
+  // SEPA references, where the format carries them (MT940 :86: EREF/MREF/CRED and ?30, CAMT, some CSV exports); absent
+  // or null otherwise. They help matching and are shown to the user; they stay out of the fingerprint, because not every
+  // export of the same account carries them.
+  /** End-to-end reference (EREF / `EndToEndId`); `NOTPROVIDED` is read as null. */
+  endToEndId?: string | null;
+  /** SEPA direct debit mandate reference (MREF / `MndtId`). */
+  mandateReference?: string | null;
+  /** SEPA creditor identifier (CRED / Gläubiger-ID). */
+  creditorId?: string | null;
+  /** BIC of the counterparty's bank. */
+  counterpartyBic?: string | null;
 }
 
 /** Where a problem was found in an input file. Lines count from 1, columns from 0 (as profiles count them). */

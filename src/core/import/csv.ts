@@ -3,37 +3,15 @@
  * before anything is returned; a row that cannot be read becomes a `LineError` and the other rows go on.
  */
 import type { CsvProfile } from '../profiles/profile';
-import { decodeText, type ResolvedEncoding } from '../text/decode';
-import { StatementFileError, type LineError, type Transaction } from '../transaction';
+import { decodeText } from '../text/decode';
+import { StatementFileError, type LineError } from '../transaction';
+import { periodOf, type SkippedLine, type StatementFile, type StatementRead } from './statement';
 import { resolveColumns } from './columns';
 import { readCsvRow, type RowTransaction } from './csv-row';
 import { isBlankRecord, readCsvRecords, type CsvRecord } from './csv-records';
 import { assignFingerprints } from './fingerprint';
 
-/** A booking row deliberately left out by a profile rule, e.g. a pending booking. */
-export interface SkippedLine {
-  line: number;
-  reason: string;
-}
-
-export interface StatementRead {
-  fileName: string;
-  format: 'csv';
-  profileId: string;
-  /** The own account as the file names it (IBAN in electronic format where it is one), or null. */
-  account: string | null;
-  /** Booking rows in the file: imported + rejected + skipped. Header, preamble, footer and blank lines not counted. */
-  rowsRead: number;
-  transactions: Array<Transaction & { line: number }>;
-  errors: LineError[];
-  skipped: SkippedLine[];
-  encoding: ResolvedEncoding;
-}
-
-export interface StatementFile {
-  fileName: string;
-  bytes: ArrayLike<number>;
-}
+export type { SkippedLine, StatementFile, StatementRead } from './statement';
 
 /** Everything before line `skipLines + 1` is preamble; cut it before the CSV grammar sees its unbalanced quotes. */
 function dropPreamble(text: string, skipLines: number, fileName: string): string {
@@ -115,10 +93,12 @@ export function readCsvStatement(input: StatementFile, profile: CsvProfile): Sta
     format: 'csv',
     profileId: profile.id,
     account,
+    period: periodOf(rows),
     rowsRead: records.length,
     transactions: assignFingerprints(rows, account),
     errors,
     skipped,
+    warnings: [],
     encoding: decoded.encoding,
   };
 }
