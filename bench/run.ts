@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark prints its own numbers next to a baseline measured in the same run, so the ratios mean
  * something on any machine. Run one with `npm run bench -- import` (or `match`).
  */
+export {};
+
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import'),
   match: () => import('./match'),

@@ -37,6 +37,10 @@ function customFunction(entry: CustomFunctionEntry): string {
   const lines = [
     '/**',
     ` * ${docText(entry.summary)}`,
+    // The JSDoc is fixed at build time, so it shows the formula with both argument separators (English "," and German ";").
+    ...(entry.example === undefined
+      ? []
+      : [` * Example: ${docText(entry.example.en)}` + (entry.example.de === entry.example.en ? '' : ` (German spreadsheet: ${docText(entry.example.de)})`)]),
     ' *',
     ...entry.params.map((p) => ` * @param {*} ${p.optional === true ? `[${p.name}]` : p.name} ${docText(p.doc)}`),
     ` * @return ${docText(entry.returns)}`,

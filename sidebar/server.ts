@@ -30,8 +30,13 @@ declare global {
 const METHODS = {
   getSidebarContext: true,
   listProfiles: true,
+  getProfile: true,
+  saveProfile: true,
+  deleteProfile: true,
+  previewProfile: true,
   previewImport: true,
   importStatement: true,
+  matchTransactions: true,
 } as const satisfies Record<MethodName, true>;
 
 export class ServerUnavailableError extends Error {

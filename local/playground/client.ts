@@ -71,6 +71,9 @@ async function refresh(): Promise<void> {
 }
 
 /** Which sheets changed since the last drawing: the page follows the sheet an import wrote to. */
+/** Sheets the page does not jump to when they change: logs written alongside the data. */
+const HISTORY_SHEETS = new Set(['Imports']);
+
 function changedSheets(next: State): string[] {
   const changed: string[] = [];
   const fresh = new Map<string, string>();
@@ -88,8 +91,10 @@ function render(previous: State | null): void {
   const s = state;
   const changed = changedSheets(s);
   if (!s.workbook.sheets.some((sheet) => sheet.name === activeSheet)) activeSheet = s.workbook.sheets[0]?.name ?? '';
-  if (previous !== null && changed.length > 0 && !changed.includes(activeSheet)) {
-    activeSheet = changed[0]!;
+  // The import history changes with every import, even one that adds nothing: the page stays with the data then.
+  const followed = changed.filter((name) => !HISTORY_SHEETS.has(name));
+  if (previous !== null && followed.length > 0 && !followed.includes(activeSheet)) {
+    activeSheet = followed[0]!;
     selected = null;
   }
   $('doc-title').textContent = s.workbook.name;

@@ -275,6 +275,7 @@ if (runDirectly) {
     .then((playground) => {
       console.log(`Kontomatch playground: ${playground.url}`);
       console.log(`${menuPath}, then import local/sample/sparkasse-2026-10.csv. Ctrl+C to stop.`);
+      console.log('Other formats: local/sample/sparkasse-2026-11.sta (MT940), local/sample/sparkasse-2026-12-camt053.xml (CAMT.053).');
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -78,6 +78,28 @@ export const october2026Bad: StatementLine[] = [
   { booked: '29.10.26', text: 'KARTENZAHLUNG', purpose: '2026-10-28T12:41 Debitk.1 2028-12 Kopierpapier Schreiber//Koeln/DE', counterparty: payees.stationer, amount: '-38,46' },
 ];
 
+/** November 2026, for the sample MT940 file (`sparkasse-2026-11.sta`): the same account, the next month. */
+export const november2026: StatementLine[] = [
+  { booked: '02.11.26', text: 'DAUERAUFTRAG', purpose: 'Miete November 2026 Buero Hohenzollernring 52, 3. OG', counterparty: payees.landlord, amount: '-2850,00' },
+  { booked: '03.11.26', text: 'GUTSCHR. UEBERWEISUNG', purpose: 'RE-2026-0145 Jansen Verkehrsunfall', endToEnd: 'NOTPROVIDED', counterparty: incoming(clients.jansen), amount: '595,00' },
+  { booked: '04.11.26', text: 'FOLGELASTSCHRIFT', purpose: 'Kd-Nr. 5504229187 Rechnung 11/2026 Festnetz und Internet', creditorId: CREDITOR.telekom, mandate: 'TK5504229187-0001', endToEnd: '2611040551887', counterparty: payees.telekom, amount: '-89,95' },
+  { booked: '05.11.26', text: 'GUTSCHR. UEBERWEISUNG', purpose: 'RE-2026-0150 Nachlass Krüger', endToEnd: 'NOTPROVIDED', counterparty: incoming(clients.krueger), amount: '357,00' },
+  { booked: '05.11.26', text: 'FOLGELASTSCHRIFT', purpose: 'DATEV Rechnung 2026/10 Kanzleisoftware Berater-Nr. 48211', creditorId: CREDITOR.datev, mandate: 'DATEV-48211-01', endToEnd: 'D1026R48211', counterparty: payees.datev, amount: '-312,40' },
+  { booked: '10.11.26', value: '09.11.26', text: 'GUTSCHR. UEBERWEISUNG', purpose: 'RE-2026-0142 Jansen ./. Autohaus Rhein', endToEnd: 'NOTPROVIDED', counterparty: incoming(clients.jansen), amount: '1428,00' },
+  { booked: '13.11.26', text: 'ONLINE-UEBERWEISUNG', purpose: 'Kassenzeichen 7261003499012 Gerichtskosten 5 O 77/26', endToEnd: 'NOTPROVIDED', counterparty: payees.courtCashOffice, amount: '-198,00' },
+  { booked: '16.11.26', text: 'LOHN GEHALT', purpose: 'Gehalt November 2026', endToEnd: 'GEHALT-2026-11-01', counterparty: payees.vogt, amount: '-2870,45' },
+];
+
+/** December 2026, for the sample CAMT.053 file (`sparkasse-2026-12-camt053.xml`). */
+export const december2026: StatementLine[] = [
+  { booked: '01.12.26', text: 'DAUERAUFTRAG', purpose: 'Miete Dezember 2026 Buero Hohenzollernring 52, 3. OG', counterparty: payees.landlord, amount: '-2850,00' },
+  { booked: '02.12.26', text: 'GUTSCHR. UEBERWEISUNG', purpose: 'Rechnung RE-2026-0147 Hofmann Immobilien', endToEnd: 'HI-2026-12-0003', counterparty: incoming(clients.hofmann), amount: '1547,00' },
+  { booked: '03.12.26', text: 'FOLGELASTSCHRIFT', purpose: 'Kd-Nr. 5504229187 Rechnung 12/2026 Festnetz und Internet', creditorId: CREDITOR.telekom, mandate: 'TK5504229187-0001', endToEnd: '2612030551887', counterparty: payees.telekom, amount: '-89,95' },
+  { booked: '07.12.26', text: 'GUTSCHR. UEBERWEISUNG', purpose: 'Zahlung RE-2026-0148 Lindner Treuhand AG', endToEnd: 'LT-PAY-90417', counterparty: incoming(clients.lindner), amount: '2380,00' },
+  { booked: '15.12.26', text: 'LOHN GEHALT', purpose: 'Gehalt Dezember 2026', endToEnd: 'GEHALT-2026-12-01', counterparty: payees.vogt, amount: '-2870,45' },
+  { booked: '30.12.26', text: 'ENTGELTABSCHLUSS', purpose: 'Entgeltabrechnung siehe Anlage', counterparty: { name: 'Sparkasse KölnBonn', iban: '', bic: '' }, amount: '-24,90' },
+];
+
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 export function sparkasseCsvText(lines: StatementLine[]): string {

@@ -1,42 +1,59 @@
 /**
  * The sample workbook: Kanzlei Berger & Partner, a small law firm in Köln, with its open and paid invoices, payment
- * orders, contacts and cases. Dates are `YYYY-MM-DD` strings and amounts plain numbers (the seed stores values as given).
+ * orders, contacts and cases, laid out as Kontomatch's tables (src/core/tables/*: header texts, status words, several
+ * IBANs / contact ids / labels in one cell separated by ", "). Dates are serial day numbers, as date cells hold them (the
+ * seed cannot carry number formats, so they show as numbers until formatted); amounts are numbers in euros.
+ *
+ * Against the October statement (`sparkasse-2026-10.csv`) it holds every case matching has to tell apart:
+ * - invoice numbers quoted exactly (RE-2026-0138, -0139, -0140, -0141, -0146, -0147, -0148), one of them paid from the
+ *   client's second IBAN (-0146) and one behind a leading "=" (-0147);
+ * - one transfer paying two invoices (RE-2026-0143 + RE-2026-0144 = 2,975.00);
+ * - a typo: "RE-2026-0154" for RE-2026-0145 (595.00, Peter Jansen's IBAN);
+ * - a partial payment: the legal expenses insurer pays 987.70 on RE-2026-0149 (1,137.70, less the 150.00 deductible);
+ * - a case number only: court costs "Az. 00012/26" (payment order ZA-2026-0072);
+ * - no number at all, only the payee's IBAN and the amount: rent and salaries (ZA-2026-0071, -0073, -0074);
+ * - bank fees, card payments and direct debits that match nothing.
  */
+import { toSerialDay } from '../../src/core/calendar/date';
 import type { CellValue, WorkbookSeed } from '../runtime/index';
 import { clients, payees } from './parties';
 
 const ibans = (client: { accounts: Array<{ iban: string }> }): string => client.accounts.map((a) => a.iban).join(', ');
 
+/** A date cell's value: the serial day (blank stays blank). */
+const day = (iso: string): CellValue => (iso === '' ? '' : toSerialDay(iso));
+
 export function sampleWorkbook(): WorkbookSeed {
   const c = clients;
   const invoices: CellValue[][] = [
     ['Number', 'Date', 'Due date', 'Contact', 'Case', 'Amount', 'Currency', 'Status', 'Paid on', 'Paid by transaction'],
-    ['RE-2026-0136', '2026-08-28', '2026-09-11', c.hofmann.id, '00009/26', 2023, 'EUR', 'paid', '2026-09-09', ''],
-    ['RE-2026-0137', '2026-09-04', '2026-09-18', c.krueger.id, '00011/26', 714, 'EUR', 'paid', '2026-09-16', ''],
-    ['RE-2026-0138', '2026-09-18', '2026-10-02', c.muellerBau.id, '00012/26', 4165, 'EUR', 'open', '', ''],
-    ['RE-2026-0139', '2026-09-21', '2026-10-05', c.weber.id, '00014/26', 3570, 'EUR', 'open', '', ''],
-    ['RE-2026-0140', '2026-09-22', '2026-10-06', c.oezdemir.id, '00015/26', 833, 'EUR', 'open', '', ''],
-    ['RE-2026-0141', '2026-09-24', '2026-10-08', c.krueger.id, '00011/26', 1190, 'EUR', 'open', '', ''],
-    ['RE-2026-0142', '2026-09-25', '2026-10-09', c.jansen.id, '00018/26', 1428, 'EUR', 'open', '', ''],
-    ['RE-2026-0143', '2026-09-28', '2026-10-12', c.schaefer.id, '00016/26', 1785, 'EUR', 'open', '', ''],
-    ['RE-2026-0144', '2026-09-28', '2026-10-12', c.schaefer.id, '00016/26', 1190, 'EUR', 'open', '', ''],
-    ['RE-2026-0145', '2026-09-30', '2026-10-14', c.jansen.id, '00018/26', 595, 'EUR', 'open', '', ''],
-    ['RE-2026-0146', '2026-10-02', '2026-10-16', c.muellerBau.id, '00019/26', 1785, 'EUR', 'open', '', ''],
-    ['RE-2026-0147', '2026-10-05', '2026-10-19', c.hofmann.id, '00020/26', 1547, 'EUR', 'open', '', ''],
-    ['RE-2026-0148', '2026-10-06', '2026-10-20', c.lindner.id, '00021/26', 2380, 'EUR', 'open', '', ''],
-    ['RE-2026-0149', '2026-10-09', '2026-10-23', c.rechtsschutz.id, '00018/26', 987.7, 'EUR', 'open', '', ''],
-    ['RE-2026-0150', '2026-10-20', '2026-11-03', c.krueger.id, '00011/26', 357, 'EUR', 'open', '', ''],
+    ['RE-2026-0135', day('2026-08-26'), day('2026-09-09'), c.weber.id, '00014/26', 1190, 'EUR', 'cancelled', day(''), ''],
+    ['RE-2026-0136', day('2026-08-28'), day('2026-09-11'), c.hofmann.id, '00009/26', 2023, 'EUR', 'paid', day('2026-09-09'), ''],
+    ['RE-2026-0137', day('2026-09-04'), day('2026-09-18'), c.krueger.id, '00011/26', 714, 'EUR', 'paid', day('2026-09-16'), ''],
+    ['RE-2026-0138', day('2026-09-18'), day('2026-10-02'), c.muellerBau.id, '00012/26', 4165, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0139', day('2026-09-21'), day('2026-10-05'), c.weber.id, '00014/26', 3570, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0140', day('2026-09-22'), day('2026-10-06'), c.oezdemir.id, '00015/26', 833, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0141', day('2026-09-24'), day('2026-10-08'), c.krueger.id, '00011/26', 1190, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0142', day('2026-09-25'), day('2026-10-09'), c.jansen.id, '00018/26', 1428, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0143', day('2026-09-28'), day('2026-10-12'), c.schaefer.id, '00016/26', 1785, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0144', day('2026-09-28'), day('2026-10-12'), c.schaefer.id, '00016/26', 1190, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0145', day('2026-09-30'), day('2026-10-14'), c.jansen.id, '00018/26', 595, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0146', day('2026-10-02'), day('2026-10-16'), c.muellerBau.id, '00019/26', 1785, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0147', day('2026-10-05'), day('2026-10-19'), c.hofmann.id, '00020/26', 1547, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0148', day('2026-10-06'), day('2026-10-20'), c.lindner.id, '00021/26', 2380, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0149', day('2026-10-09'), day('2026-10-23'), c.rechtsschutz.id, '00018/26', 1137.7, 'EUR', 'open', day(''), ''],
+    ['RE-2026-0150', day('2026-10-20'), day('2026-11-03'), c.krueger.id, '00011/26', 714, 'EUR', 'open', day(''), ''],
   ];
 
   const p = payees;
   const payments: CellValue[][] = [
-    ['Number', 'Payee', 'IBAN', 'Amount', 'Status'],
-    ['ZA-2026-0070', p.expert.name, p.expert.iban, 1249.5, 'paid'],
-    ['ZA-2026-0071', p.landlord.name, p.landlord.iban, 2850, 'open'],
-    ['ZA-2026-0072', p.courtCashOffice.name, p.courtCashOffice.iban, 438, 'open'],
-    ['ZA-2026-0073', p.vogt.name, p.vogt.iban, 2870.45, 'open'],
-    ['ZA-2026-0074', p.kraus.name, p.kraus.iban, 3125.1, 'open'],
-    ['ZA-2026-0075', p.courtCashOffice.name, p.courtCashOffice.iban, 273, 'open'],
+    ['Number', 'Payee', 'IBAN', 'Amount', 'Currency', 'Status'],
+    ['ZA-2026-0070', p.expert.name, p.expert.iban, 1249.5, 'EUR', 'executed'],
+    ['ZA-2026-0071', p.landlord.name, p.landlord.iban, 2850, 'EUR', 'pending'],
+    ['ZA-2026-0072', p.courtCashOffice.name, p.courtCashOffice.iban, 438, 'EUR', 'pending'],
+    ['ZA-2026-0073', p.vogt.name, p.vogt.iban, 2870.45, 'EUR', 'pending'],
+    ['ZA-2026-0074', p.kraus.name, p.kraus.iban, 3125.1, 'EUR', 'pending'],
+    ['ZA-2026-0075', p.courtCashOffice.name, p.courtCashOffice.iban, 273, 'EUR', 'pending'],
   ];
 
   const contacts: CellValue[][] = [

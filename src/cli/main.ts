@@ -2,11 +2,13 @@
  * `kontomatch` command line: the same core as the add-on, on a local file. No platform access here either — files and
  * output come through `io`, so tests run it in memory.
  */
-import { readCsvStatement } from '../core/import/csv';
+import { detectFormat, readStatement } from '../core/import/read-statement';
+import type { StatementFormat } from '../core/import/statement';
 import { builtinProfiles, findProfile } from '../core/profiles/builtin';
 import { parseProfile, type CsvProfile } from '../core/profiles/profile';
 import { decodeText } from '../core/text/decode';
 import { describeLineError, StatementFileError, type Transaction } from '../core/transaction';
+import { MATCH_USAGE, runMatch } from './match';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -16,11 +18,14 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  kontomatch import FILE --profile NAME|PROFILE.json [--skip-bad-rows]
-      Reads a bank statement (CSV) and prints its transactions as a JSON array.
+  kontomatch import FILE [--profile NAME|PROFILE.json] [--format csv|mt940|camt] [--skip-bad-rows]
+      Reads a bank statement (CSV, MT940, or CAMT.052/.053 as XML or a ZIP of them) and prints its
+      transactions as a JSON array. Without --format and --profile, the format and (for CSV) the bank
+      profile are detected from the content; what was detected is said on stderr.
+      Statement warnings (e.g. balances that do not add up) and lines left out go to stderr.
       Unreadable lines are listed on stderr; then nothing is printed and the exit code is 1,
       unless --skip-bad-rows is given (the readable rows are printed, exit code 0).
-  kontomatch profiles
+${MATCH_USAGE}  kontomatch profiles
       Lists the built-in bank profiles (id and name).
   kontomatch --help
 `;
@@ -29,13 +34,18 @@ class UsageError extends Error {}
 
 interface ImportArgs {
   file: string;
-  profile: string;
+  profile: string | undefined;
+  format: StatementFormat | undefined;
   skipBadRows: boolean;
 }
+
+const FORMATS: readonly StatementFormat[] = ['csv', 'mt940', 'camt'];
+const FORMAT_LABEL: Record<StatementFormat, string> = { csv: 'CSV', mt940: 'MT940', camt: 'CAMT' };
 
 function parseImportArgs(args: string[]): ImportArgs {
   let file: string | undefined;
   let profile: string | undefined;
+  let format: StatementFormat | undefined;
   let skipBadRows = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -44,13 +54,20 @@ function parseImportArgs(args: string[]): ImportArgs {
       const value = arg === '--profile' ? args[++i] : arg.slice('--profile='.length);
       if (value === undefined || value === '') throw new UsageError('--profile needs a profile name or a .json file');
       profile = value;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      const known = FORMATS.find((f) => f === value?.toLowerCase());
+      if (known === undefined) throw new UsageError(`--format needs one of ${FORMATS.join(', ')}`);
+      format = known;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (file === undefined) file = arg;
     else throw new UsageError(`only one FILE, got also "${arg}"`);
   }
   if (file === undefined) throw new UsageError('import needs a FILE');
-  if (profile === undefined) throw new UsageError('import needs --profile NAME (see `kontomatch profiles`)');
-  return { file, profile, skipBadRows };
+  if (profile !== undefined && format !== undefined && format !== 'csv') {
+    throw new UsageError(`--profile is for CSV files; it cannot go with --format ${format}`);
+  }
+  return { file, profile, format, skipBadRows };
 }
 
 function readProfile(nameOrPath: string, io: CliIo): CsvProfile {
@@ -86,6 +103,11 @@ function publicTransaction(t: Transaction): Transaction {
     purpose: t.purpose,
     bookingType: t.bookingType,
     fingerprint: t.fingerprint,
+    // SEPA references: always present (null where the statement has none), so every object has the same fields.
+    endToEndId: t.endToEndId ?? null,
+    mandateReference: t.mandateReference ?? null,
+    creditorId: t.creditorId ?? null,
+    counterpartyBic: t.counterpartyBic ?? null,
   };
 }
 
@@ -98,7 +120,7 @@ function readError(path: string, e: unknown): string {
 }
 
 function runImport(args: ImportArgs, io: CliIo): number {
-  const profile = readProfile(args.profile, io);
+  const profile = args.profile === undefined ? undefined : readProfile(args.profile, io);
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(args.file);
@@ -106,7 +128,27 @@ function runImport(args: ImportArgs, io: CliIo): number {
     io.stderr(`${readError(args.file, e)}\n`);
     return 1;
   }
-  const read = readCsvStatement({ fileName: args.file, bytes }, profile);
+  let format = args.format;
+  if (profile !== undefined && format === undefined) {
+    // A profile reads CSV. Given with an MT940 or CAMT file, it is a mistake to point out, not a reason to misread the file.
+    const content = bytes.length > 0 ? detectFormat(bytes) : 'csv';
+    if (content !== 'csv') {
+      throw new CliFailure(
+        `${args.file}: is ${FORMAT_LABEL[content]}, and --profile is for CSV files. Leave --profile out, or give --format csv to read it as CSV anyway.`,
+      );
+    }
+    format = 'csv';
+  }
+  const read = readStatement(
+    { fileName: args.file, bytes },
+    { profiles: builtinProfiles, ...(format === undefined ? {} : { format }), ...(profile === undefined ? {} : { profile }) },
+  );
+  if (format === undefined || (read.format === 'csv' && profile === undefined)) {
+    // Say what was detected: the user should know which profile read their money before trusting the output.
+    const how = read.profile === null ? '' : ` with the bank profile "${read.profile.name}" (${read.profile.id})`;
+    io.stderr(`${args.file}: detected ${FORMAT_LABEL[read.format]}${how}\n`);
+  }
+  for (const w of read.warnings) io.stderr(`warning: ${describeLineError(w)}\n`);
   for (const e of read.errors) io.stderr(`${describeLineError(e)}\n`);
   if (read.skipped.length > 0) {
     const reasons = new Map<string, number[]>();
@@ -144,6 +186,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       return runImport(parseImportArgs(rest), io);
     }
+    if (command === 'match') return runMatch(rest, io, USAGE);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -7,7 +7,9 @@ import { userLanguage } from './language';
 import { onOpen as buildMenu, showSidebar as openSidebar, type OpenEvent } from './menu';
 import { appsScriptServices } from './platform/services';
 import { dispatch, type Handlers } from './rpc';
-import { importStatement, listProfiles, previewImport } from './use-cases/import-statement';
+import { importStatement, previewImport } from './use-cases/import-statement';
+import { deleteProfile, getProfile, listProfiles, previewProfile, saveProfile } from './use-cases/profiles';
+import { matchTransactions } from './use-cases/match-transactions';
 
 declare const KONTOMATCH_VERSION: string;
 
@@ -20,9 +22,14 @@ const handlers: Handlers = {
     timeZone: services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
     version: KONTOMATCH_VERSION,
   }),
-  listProfiles: () => listProfiles(userLanguage(services.Session)),
+  listProfiles: () => listProfiles(services, userLanguage(services.Session)),
+  getProfile: (request) => getProfile(services, request),
+  saveProfile: (request) => saveProfile(services, request),
+  deleteProfile: (request) => deleteProfile(services, request),
+  previewProfile: (request) => previewProfile(services, request),
   previewImport: (request) => previewImport(services, request),
   importStatement: (request) => importStatement(services, request),
+  matchTransactions: () => matchTransactions(services),
 };
 
 export function onOpen(event?: OpenEvent): void {

@@ -40,7 +40,7 @@ describe('the built bundle in the local Apps Script runtime', () => {
       const doc = code.slice(code.lastIndexOf('/**', at), at);
       expect(doc).toContain('@customfunction');
       expect(doc).toContain(f.summary);
-      for (const p of f.params) expect(doc).toContain(`@param {*} ${p.name}`);
+      for (const p of f.params) expect(doc).toContain(`@param {*} ${p.optional === true ? `[${p.name}]` : p.name}`);
     }
   });
 
@@ -71,8 +71,11 @@ describe('the built bundle in the local Apps Script runtime', () => {
   });
 
   it('stays lean: Apps Script loads the whole bundle on every call, custom functions included', () => {
-    // 94 KB when this guard was set (zod/mini, papaparse, ibantools); classic zod alone had made it 301 KB.
-    expect(Buffer.byteLength(code)).toBeLessThan(150 * 1024);
+    // 94 KB with the foundation (zod/mini, papaparse, ibantools; classic zod alone had made it 301 KB); 238 KB with
+    // import (17 bank profiles with their German and English descriptions ≈ 38 KB, MT940, CAMT with parse-xml 14 KB
+    // and fflate 6 KB) and matching. V8 compiles and runs that in ≈ 50 ms here. The guard catches the next
+    // accidental heavyweight (a classic zod, a date library, a whole lodash), not honest growth.
+    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
   });
 
   it('ships a manifest with V8 and only the narrow scopes', () => {

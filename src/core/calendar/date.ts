@@ -5,20 +5,35 @@
 
 export type DateResult = { ok: true; iso: string } | { ok: false; message: string };
 
-/** Pattern tokens: `dd`/`mm` exactly two digits, `d`/`m` one or two, `yyyy` four, `yy` two; `.`, `-`, `/`, space literal. */
-const tokenPattern = /yyyy|yy|dd|d|mm|m|[./\- ]/g;
-const tokenRegex: Record<string, string> = {
-  yyyy: '(\\d{4})',
-  yy: '(\\d{2})',
-  dd: '(\\d{2})',
-  d: '(\\d{1,2})',
-  mm: '(\\d{2})',
-  m: '(\\d{1,2})',
+/**
+ * Pattern tokens: `dd`/`mm` exactly two digits, `d`/`m` one or two, `yyyy` four, `yy` two; `.`, `/`, `-`, `:`, `T` and
+ * space literal. A time of day may follow the date (Raiffeisen writes `2025-03-26 00:00:00.0`, Credit Suisse
+ * `24.08.2023 07:22:21`): `hh`/`h` hours, then `mm` means minutes (as everybody writes it), `ss` seconds, `f` a fraction of
+ * a second (one or more digits). The time is checked (no 25:61) and dropped: a booking day has no time.
+ */
+const tokenPattern = /yyyy|yy|dd|d|mm|m|hh|h|ss|f|[./\- :T]/g;
+
+type Part = 'y' | 'yy' | 'm' | 'd' | 'hour' | 'minute' | 'second' | 'fraction';
+
+const dateTokens: Record<string, [string, Part]> = {
+  yyyy: ['(\\d{4})', 'y'],
+  yy: ['(\\d{2})', 'yy'],
+  dd: ['(\\d{2})', 'd'],
+  d: ['(\\d{1,2})', 'd'],
+  mm: ['(\\d{2})', 'm'],
+  m: ['(\\d{1,2})', 'm'],
+};
+const timeTokens: Record<string, [string, Part]> = {
+  hh: ['(\\d{2})', 'hour'],
+  h: ['(\\d{1,2})', 'hour'],
+  mm: ['(\\d{2})', 'minute'],
+  ss: ['(\\d{2})', 'second'],
+  f: ['(\\d{1,9})', 'fraction'],
 };
 
 interface CompiledPattern {
   regex: RegExp;
-  order: Array<'y' | 'yy' | 'm' | 'd'>;
+  order: Part[];
 }
 
 const compiled = new Map<string, CompiledPattern | null>();
@@ -26,25 +41,39 @@ const compiled = new Map<string, CompiledPattern | null>();
 function compile(pattern: string): CompiledPattern | null {
   if (compiled.has(pattern)) return compiled.get(pattern)!;
   let source = '';
-  const order: CompiledPattern['order'] = [];
+  const order: Part[] = [];
   let consumed = 0;
   for (const m of pattern.matchAll(tokenPattern)) {
     if (m.index !== consumed) break;
     consumed += m[0].length;
     const token = m[0];
-    const part = tokenRegex[token];
+    const inTime = order.includes('hour');
+    const part = inTime ? timeTokens[token] : (dateTokens[token] ?? (token === 'hh' || token === 'h' ? timeTokens[token] : undefined));
     if (part === undefined) {
+      if (token.length > 1 || /[a-z]/.test(token)) {
+        consumed = -1;
+        break;
+      }
       source += token.replace(/[./\-]/g, '\\$&');
       continue;
     }
-    source += part;
-    order.push(token === 'yyyy' ? 'y' : token === 'yy' ? 'yy' : token[0] === 'd' ? 'd' : 'm');
+    if (order.includes(part[1])) {
+      consumed = -1;
+      break;
+    }
+    source += part[0];
+    order.push(part[1]);
   }
+  const count = (kinds: Part[]): number => order.filter((o) => kinds.includes(o)).length;
   const complete =
     consumed === pattern.length &&
-    order.filter((o) => o === 'd').length === 1 &&
-    order.filter((o) => o === 'm').length === 1 &&
-    order.filter((o) => o === 'y' || o === 'yy').length === 1;
+    count(['d']) === 1 &&
+    count(['m']) === 1 &&
+    count(['y', 'yy']) === 1 &&
+    // A time needs hours and minutes; seconds and fraction only after the minutes.
+    (!order.includes('hour') || order.includes('minute')) &&
+    (!order.includes('second') || order.includes('minute')) &&
+    (!order.includes('fraction') || order.includes('second'));
   const result = complete ? { regex: new RegExp(`^${source}$`), order } : null;
   compiled.set(pattern, result);
   return result;
@@ -85,13 +114,16 @@ export function parseDate(input: string, patterns: readonly string[]): DateResul
     let year = 0;
     let month = 0;
     let day = 0;
+    let timeOk = true;
     p.order.forEach((kind, i) => {
       const n = Number(m[i + 1]);
       if (kind === 'y') year = n;
       else if (kind === 'yy') year = expandYear(n);
       else if (kind === 'm') month = n;
-      else day = n;
+      else if (kind === 'd') day = n;
+      else if ((kind === 'hour' && n > 23) || ((kind === 'minute' || kind === 'second') && n > 59)) timeOk = false;
     });
+    if (!timeOk) return { ok: false, message: 'has a time of day that does not exist' };
     if (month < 1 || month > 12) return { ok: false, message: `has no month ${month}` };
     if (day < 1 || day > daysInMonth(year, month)) {
       return { ok: false, message: `is not a calendar day (${pad(month, 2)}/${year} has no day ${day})` };

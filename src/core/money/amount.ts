@@ -84,6 +84,21 @@ function splitSign(text: string): { negative: boolean; digits: string } | null {
   return signs > 1 ? null : { negative, digits: t };
 }
 
+const numberRegexes = new Map<string, RegExp>();
+
+/** Digits with optional groups of three and decimals; compiled once per separator pair, not once per amount. */
+function numberRegex(dec: DecimalSeparator, sep: ThousandsSeparator): RegExp {
+  const key = dec + sep;
+  let regex = numberRegexes.get(key);
+  if (regex === undefined) {
+    const sepClass = sep === '' ? null : `[${escapeClass(thousandsVariants[sep])}]`;
+    const integerPart = sepClass === null ? '\\d+' : `(?:\\d{1,3}(?:${sepClass}\\d{3})+|\\d+)`;
+    regex = new RegExp(`^(${integerPart})(?:[${escapeClass(dec)}](\\d+))?$`, 'u');
+    numberRegexes.set(key, regex);
+  }
+  return regex;
+}
+
 export function parseAmount(input: string, format: AmountFormat): AmountResult {
   const { decimalSeparator: dec, thousandsSeparator: sep } = format;
   if (dec === sep) return fail('decimal and thousands separator are the same');
@@ -93,10 +108,7 @@ export function parseAmount(input: string, format: AmountFormat): AmountResult {
   if ('error' in split) return fail(split.error);
   const signed = splitSign(split.rest.trim());
   if (signed === null) return fail('has more than one sign');
-  const sepClass = sep === '' ? null : `[${escapeClass(thousandsVariants[sep])}]`;
-  const decEsc = escapeClass(dec);
-  const integerPart = sepClass === null ? '\\d+' : `(?:\\d{1,3}(?:${sepClass}\\d{3})+|\\d+)`;
-  const match = new RegExp(`^(${integerPart})(?:[${decEsc}](\\d+))?$`, 'u').exec(signed.digits);
+  const match = numberRegex(dec, sep).exec(signed.digits);
   if (match === null) {
     return fail(
       `is not an amount (expected digits with "${dec}" as decimal separator` +
@@ -107,7 +119,9 @@ export function parseAmount(input: string, format: AmountFormat): AmountResult {
   const currency = split.currency ?? format.currency;
   const exponent = currencyExponent(currency);
   const integerDigits = match[1]!.replace(/\D/g, '');
-  const fraction = match[2] ?? '';
+  // Zeros beyond the currency's decimals change nothing (UBS writes `-1327.500000000`); any other digit there would be lost.
+  let fraction = match[2] ?? '';
+  while (fraction.length > exponent && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   if (fraction.length > exponent) {
     return fail(
       exponent === 0

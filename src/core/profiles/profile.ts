@@ -5,15 +5,41 @@
 import * as z from '../schema';
 import { isDatePattern } from '../calendar/date';
 
-const COLUMN_MESSAGE = 'expected a column index (0, 1, …), -1 or a header text';
+const COLUMN_MESSAGE = 'expected a column index (0, 1, …), -1, a header text or {"anyOf": [header texts]}';
 
 const text = () => z.string().check(z.trim(), z.minLength(1));
 
-/** 0-based index, -1 for "this file has no such column", or the header text (matched case-insensitively, trimmed). */
-const columnRef = z.union([z.int().check(z.gte(-1)), text()], { error: COLUMN_MESSAGE });
+/**
+ * Several names for one column: the first the file's header has. Banks rename columns between exports and write them in
+ * the user's language (PostFinance: "Datum" / "Date" / "Data"). `occurrence: "last"` picks the last column of that name
+ * when the header has it twice (ING: "Währung" of the balance, then "Währung" of the amount). In a header text (here or
+ * plain), `{currency}` stands for a currency code the header names: "Belastung {currency}" finds "Belastung EUR", and
+ * rows without a currency of their own are then in EUR.
+ */
+const headerChoice = z.strictObject({
+  anyOf: z.array(text()).check(z.minLength(1, { error: 'name at least one header text' })),
+  occurrence: z._default(z.enum(['first', 'last']), 'first'),
+});
+
+/**
+ * 0-based index, -1 for "this file has no such column", a header text (matched case-insensitively, trimmed), or a
+ * choice of header texts.
+ */
+const columnRef = z.union([z.int().check(z.gte(-1)), text(), headerChoice], { error: COLUMN_MESSAGE });
 export type ColumnRef = z.output<typeof columnRef>;
 
 const optionalColumn = z._default(columnRef, -1);
+
+function isRegExp(s: string): boolean {
+  try {
+    new RegExp(s, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const regexText = () => z.string().check(z.minLength(1), z.refine(isRegExp, { error: 'is not a valid regular expression' }));
 
 const marker = z.strictObject({
   column: columnRef,
@@ -26,7 +52,10 @@ const columns = z.strictObject({
   valueDate: optionalColumn,
   counterpartyName: columnRef,
   counterpartyIban: optionalColumn,
-  /** Several columns are joined with a space: some banks split the purpose (Verwendungszweck) over many. */
+  /**
+   * Several columns are joined with a space: some banks split the purpose (Verwendungszweck) over many. The first must
+   * be in the file; the others are read where the file has them.
+   */
   purpose: z.union([columnRef, z.array(columnRef).check(z.minLength(1))], { error: `${COLUMN_MESSAGE}, or a list of them` }),
   amount: optionalColumn,
   debit: optionalColumn,
@@ -36,23 +65,30 @@ const columns = z.strictObject({
   /** The own account (e.g. Sparkasse "Auftragskonto"); it goes into the fingerprint. */
   account: optionalColumn,
   debitCreditMarker: z.optional(marker),
+  /**
+   * For money coming in, the counterparty is read from this column instead of `counterpartyName`: DKB names the payer
+   * (Zahlungspflichtige*r) and the payee (Zahlungsempfänger*in) in two columns, and one of them is always the account
+   * holder.
+   */
+  counterpartyNameIncoming: optionalColumn,
+  counterpartyBic: optionalColumn,
+  /** SEPA references (Kundenreferenz / End-to-End, Mandatsreferenz, Gläubiger-ID); `NOTPROVIDED` reads as empty. */
+  endToEndId: optionalColumn,
+  mandateReference: optionalColumn,
+  creditorId: optionalColumn,
+  /**
+   * A fee charged on top of the amount (Revolut "Fee"): its size is taken off the amount, so the transaction shows what
+   * left the account.
+   */
+  fee: optionalColumn,
 });
-
-function isRegExp(s: string): boolean {
-  try {
-    new RegExp(s, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const skipRule = z
   .strictObject({
     column: columnRef,
     equals: z.optional(z.string()),
     notEquals: z.optional(z.string()),
-    matches: z.optional(z.string().check(z.refine(isRegExp, { error: 'is not a valid regular expression' }))),
+    matches: z.optional(regexText()),
     /** Shown to the user for every skipped line, e.g. "pending booking". */
     reason: text(),
   })
@@ -108,6 +144,23 @@ const profileFields = z
     columns,
     defaultCurrency: z._default(z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as EUR' })), 'EUR'),
     skipRowsWhere: z._default(z.array(skipRule), []),
+    /**
+     * The bookings end at the first line (its cells joined by the delimiter) that matches this regular expression:
+     * balance lines, totals and disclaimers follow (PostFinance "Disclaimer:", Credit Suisse "Total", Deutsche Bank
+     * "Kontostand"). Found by content, because their position moves between exports.
+     */
+    footerPattern: z.optional(regexText()),
+    /**
+     * Lines without an amount are no bookings. ZKB, Raiffeisen and UBS write the details of a booking into such lines
+     * below it: `appendToPurpose` adds their text to the booking above. `skip` leaves them out and lists them as skipped
+     * (balance and information lines). A line with an amount but no date is an error either way.
+     */
+    continuationLines: z._default(z.enum(['skip', 'appendToPurpose']), 'skip'),
+    /**
+     * The purpose holds the raw SEPA fields of the MT940 format, `EREF+…MREF+…CRED+…SVWZ+…` (Sparkasse "CSV-MT940"): the
+     * purpose becomes the SVWZ text, the references go to their own fields.
+     */
+    sepaKeywordsInPurpose: z._default(z.boolean(), false),
   })
   .check(
     z.superRefine((p, ctx) => {
@@ -122,14 +175,17 @@ const profileFields = z
       for (const key of ['bookingDate', 'counterpartyName'] as const) {
         if (c[key] === -1) ctx.addIssue({ code: 'custom', input: p, path: ['columns', key], message: 'is required; -1 is not allowed' });
       }
+      if (c.fee !== -1 && !hasAmount) {
+        ctx.addIssue({ code: 'custom', input: p, path: ['columns', 'fee'], message: 'needs an amount column' });
+      }
       if (!p.header.present) {
-        const texts = allColumnRefs(p).filter((r) => typeof r === 'string');
+        const texts = allColumnRefs(p).filter((r) => typeof r !== 'number').map(describeColumnRef);
         if (texts.length > 0) {
           ctx.addIssue({
             code: 'custom',
             input: p,
             path: ['columns'],
-            message: `a file without header line needs column indexes, not header texts (${texts.map((t) => `"${t}"`).join(', ')})`,
+            message: `a file without header line needs column indexes, not header texts (${texts.join(', ')})`,
           });
         }
         if (p.header.findByText !== undefined) {
@@ -190,12 +246,37 @@ export function allColumnRefs(p: ColumnsLike): ColumnRef[] {
   const c = p.columns;
   const refs: ColumnRef[] = [
     c.bookingDate, c.valueDate, c.counterpartyName, c.counterpartyIban, c.amount, c.debit, c.credit, c.currency,
-    c.bookingType, c.account,
+    c.bookingType, c.account, c.counterpartyNameIncoming, c.counterpartyBic, c.endToEndId, c.mandateReference,
+    c.creditorId, c.fee,
     ...(Array.isArray(c.purpose) ? c.purpose : [c.purpose]),
     ...(c.debitCreditMarker === undefined ? [] : [c.debitCreditMarker.column]),
     ...p.skipRowsWhere.map((r) => r.column),
   ];
   return refs.filter((r) => r !== -1);
+}
+
+/**
+ * The references a file must have for the profile to read it at all: booking date, counterparty, the first purpose
+ * column, the amount (or debit and credit), a fee column, the debit/credit marker and the columns of skip rules.
+ */
+export function requiredColumnRefs(p: ColumnsLike): ColumnRef[] {
+  const c = p.columns;
+  const refs: ColumnRef[] = [
+    c.bookingDate, c.counterpartyName,
+    Array.isArray(c.purpose) ? c.purpose[0]! : c.purpose,
+    ...(c.amount !== -1 ? [c.amount] : [c.debit, c.credit]),
+    c.fee,
+    ...(c.debitCreditMarker === undefined ? [] : [c.debitCreditMarker.column]),
+    ...p.skipRowsWhere.map((r) => r.column),
+  ];
+  return refs.filter((r) => r !== -1);
+}
+
+/** `3`, `"Betrag"` or `"Betrag" / "Amount"`, for messages. */
+export function describeColumnRef(ref: ColumnRef): string {
+  if (typeof ref === 'number') return `column ${ref}`;
+  if (typeof ref === 'string') return `"${ref}"`;
+  return ref.anyOf.map((t) => `"${t}"`).join(' / ');
 }
 
 export type ProfileResult = { ok: true; profile: CsvProfile } | { ok: false; message: string };

@@ -5,7 +5,8 @@
  * without breaking the add-on. Each column says how its value is kept in a cell (`kind`), which decides the number format:
  * text columns are plain text (`@`) so that Sheets never parses a bank's text as a formula or a number.
  */
-export type ColumnKind = 'text' | 'date' | 'amount' | 'timestamp' | 'number';
+/** `score`: a similarity from 0 to 1, shown with three decimals. */
+export type ColumnKind = 'text' | 'date' | 'amount' | 'timestamp' | 'number' | 'score';
 
 export interface ColumnSpec {
   /** Stable key used in code. */
@@ -13,6 +14,11 @@ export interface ColumnSpec {
   /** Header text in the sheet: what the bookkeeper reads. */
   header: string;
   kind: ColumnKind;
+  /**
+   * Other header texts that name the same column, e.g. "Rechnungsnummer" for "Number": users bring sheets they already
+   * keep, often with German headers. New sheets get `header`.
+   */
+  aliases?: readonly string[];
 }
 
 export interface TableSpec {
@@ -34,6 +40,8 @@ export function numberFormatFor(kind: ColumnKind, locale: string): string {
       return '#,##0.00';
     case 'number':
       return '0';
+    case 'score':
+      return '0.000';
   }
 }
 
@@ -45,6 +53,10 @@ export function locateColumns(spec: TableSpec, headerRow: readonly unknown[]): R
     if (text !== '' && !byText.has(text)) byText.set(text, index);
   });
   const located: Record<string, number> = {};
-  for (const column of spec.columns) located[column.key] = byText.get(column.header.toLowerCase()) ?? -1;
+  for (const column of spec.columns) {
+    const names = [column.header, ...(column.aliases ?? [])].map((name) => name.trim().toLowerCase());
+    // The first name found wins, so the canonical header beats an alias if a sheet happens to hold both.
+    located[column.key] = names.map((name) => byText.get(name) ?? -1).find((index) => index !== -1) ?? -1;
+  }
   return located;
 }

@@ -8,6 +8,7 @@ import type { Transaction } from '../transaction';
 import { toSerialDay } from '../calendar/date';
 import { minorToDecimal } from '../money/currency';
 import type { TableSpec } from './table';
+import { matchColumns } from './match-columns';
 
 export const transactionsTable = {
   sheetName: 'Transactions',
@@ -20,11 +21,18 @@ export const transactionsTable = {
     { key: 'amount', header: 'Amount', kind: 'amount' },
     { key: 'currency', header: 'Currency', kind: 'text' },
     { key: 'bookingType', header: 'Booking type', kind: 'text' },
+    // SEPA references (where the statement carries them): what matching and the bookkeeper look for after the purpose.
+    { key: 'endToEndId', header: 'End-to-end ID', kind: 'text' },
+    { key: 'mandateReference', header: 'Mandate reference', kind: 'text' },
+    { key: 'creditorId', header: 'Creditor ID', kind: 'text' },
+    { key: 'counterpartyBic', header: 'BIC', kind: 'text' },
     { key: 'account', header: 'Account', kind: 'text' },
     { key: 'fingerprint', header: 'Fingerprint', kind: 'text' },
     { key: 'importFile', header: 'Import file', kind: 'text' },
     { key: 'importedAt', header: 'Imported at', kind: 'timestamp' },
     { key: 'importedBy', header: 'Imported by', kind: 'text' },
+    // What matching found (see match-columns.ts); the import leaves them blank.
+    ...matchColumns,
   ],
 } as const satisfies TableSpec;
 
@@ -50,6 +58,10 @@ export function transactionCells(t: Transaction, stamp: ImportStamp): Record<str
     amount: minorToDecimal(t.amountMinor, t.currency),
     currency: t.currency,
     bookingType: t.bookingType ?? '',
+    endToEndId: t.endToEndId ?? '',
+    mandateReference: t.mandateReference ?? '',
+    creditorId: t.creditorId ?? '',
+    counterpartyBic: t.counterpartyBic ?? '',
     account: stamp.account ?? '',
     fingerprint: t.fingerprint,
     importFile: stamp.fileName,

@@ -1,110 +1,213 @@
 /**
- * Import of a bank statement file into the "Transactions" sheet: preview first, then one batched write.
+ * Import of a bank statement file (CSV, MT940 or CAMT) into the "Transactions" sheet: preview first, then one batched
+ * write, and one entry in the "Imports" sheet for every attempt.
  *
  * The file is read completely before anything is written, and rows are written in one call, so a bad file can never leave
- * a half-written sheet. Duplicates are recognised by fingerprint against what the sheet already holds.
+ * a half-written sheet. Duplicates are recognised by fingerprint against what the sheet already holds, whatever the format
+ * the transactions came in.
  */
-import { readCsvStatement, type StatementRead } from '../../core/import/csv';
-import { builtinProfiles, findProfile } from '../../core/profiles/builtin';
-import type { CsvProfile } from '../../core/profiles/profile';
+import { detectFormat, MAX_STATEMENT_BYTES, readStatement, type ReadResult } from '../../core/import/read-statement';
+import type { StatementFile } from '../../core/import/statement';
+import { builtinProfiles } from '../../core/profiles/builtin';
+import { detectCsvProfile } from '../../core/profiles/detect';
+import type { CsvProfile, CsvProfileInput } from '../../core/profiles/profile';
+import { importEntryCells, importsTable, type ImportStatus } from '../../core/tables/imports';
 import { transactionCells, transactionsTable } from '../../core/tables/transactions';
-import type { RequestOf, ResponseOf } from '../../shared/contract';
+import { decodeText } from '../../core/text/decode';
+import { StatementFileError, type LineError, type Transaction } from '../../core/transaction';
+import type { PreviewRow, RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import { SheetTable } from '../adapters/sheet-table';
-import type { Language } from '../language';
-import type { AppsScriptServices } from '../platform/apps-script-api';
+import type { AppsScriptServices, PropertiesApi } from '../platform/apps-script-api';
+import { draftProfile, findHeader } from './profile-draft';
+import { ProfileStore } from './profile-store';
 
 /** How many rows and errors the preview carries to the sidebar; the counts always cover the whole file. */
 const PREVIEW_ROWS = 200;
 const PREVIEW_ERRORS = 200;
 
-type StatementFile = RequestOf<'previewImport'>;
+type StatementRequest = RequestOf<'previewImport'>;
 
-export function listProfiles(language: Language): ResponseOf<'listProfiles'> {
-  return {
-    profiles: builtinProfiles.map((p) => ({
-      id: p.id,
-      name: p.name,
-      description: (language === 'de' ? p.descriptionDe : undefined) ?? p.description,
-    })),
-  };
+export function documentProperties(services: AppsScriptServices): PropertiesApi {
+  const properties = services.PropertiesService.getDocumentProperties();
+  if (properties === null) throw new Error('Kontomatch must be opened from a spreadsheet (no document properties available).');
+  return properties;
 }
 
-function profileFor(profileId: string): CsvProfile {
-  const profile = findProfile(profileId);
-  if (profile === undefined) throw new Error(`There is no bank profile "${profileId}".`);
-  return profile;
+/** Detection candidates and choices: the built-in profiles and this spreadsheet's own (broken stored ones left out). */
+export function availableProfiles(services: AppsScriptServices): CsvProfile[] {
+  return [...builtinProfiles, ...new ProfileStore(documentProperties(services)).readAll().profiles];
 }
 
-type ReadFile = StatementRead & { profile: CsvProfile };
+/**
+ * Who imported: the user's email. Google withholds it in some consumer-account constellations (it then answers ""); the
+ * history must still say something, and must not pretend to know.
+ */
+export function userEmail(services: AppsScriptServices): string {
+  return services.Session.getActiveUser().getEmail() || services.Session.getEffectiveUser().getEmail() || '(email not available)';
+}
 
-function readFile(services: AppsScriptServices, file: StatementFile): ReadFile {
-  const profile = profileFor(file.profileId);
+type FileRead =
+  | { kind: 'read'; read: ReadResult; formatDetected: boolean; profileDetected: boolean }
+  | { kind: 'no-profile'; message: string; header: string[]; draft: CsvProfileInput };
+
+function readFile(services: AppsScriptServices, request: StatementRequest): FileRead {
   // Apps Script decodes base64 natively (to signed bytes); the core decides the text encoding, not the platform.
-  const bytes = services.Utilities.base64Decode(file.contentBase64);
-  return { ...readCsvStatement({ fileName: file.fileName, bytes }, profile), profile };
+  const file: StatementFile = { fileName: request.fileName, bytes: services.Utilities.base64Decode(request.contentBase64) };
+  const profiles = availableProfiles(services);
+  let profile: CsvProfile | undefined;
+  if (request.profileId !== undefined) {
+    profile = profiles.find((p) => p.id === request.profileId);
+    if (profile === undefined) throw new Error(`There is no bank profile "${request.profileId}".`);
+  }
+  let profileDetected = false;
+  // Empty and oversized files are for readStatement to refuse with its own words; detection would only guess at them.
+  const sizeOk = file.bytes.length > 0 && file.bytes.length <= MAX_STATEMENT_BYTES;
+  if (profile === undefined && sizeOk && (request.format ?? detectFormat(file.bytes)) === 'csv') {
+    const found = detectCsvProfile(file, profiles);
+    if (!found.ok) {
+      // Decoding here also turns a binary or undecodable file into its clear message instead of "no profile fits".
+      const header = findHeader(decodeText(file.bytes, 'auto', file.fileName).text, found.header);
+      return { kind: 'no-profile', message: found.message, header: found.header ?? header?.cells ?? [], draft: draftProfile(file.fileName, header) };
+    }
+    profile = found.profile;
+    profileDetected = true;
+  }
+  const read = readStatement(file, {
+    profiles,
+    ...(request.format === undefined ? {} : { format: request.format }),
+    ...(profile === undefined ? {} : { profile }),
+  });
+  return { kind: 'read', read, formatDetected: request.format === undefined, profileDetected: profileDetected && read.format === 'csv' };
 }
 
-function fingerprintsInSheet(services: AppsScriptServices): Set<string> {
-  const table = SheetTable.find(services.SpreadsheetApp.getActiveSpreadsheet(), transactionsTable);
+function fingerprintsIn(table: SheetTable | null): Set<string> {
   return new Set((table?.readColumn('fingerprint') ?? []).map(String));
 }
 
-export function previewImport(services: AppsScriptServices, file: StatementFile): ResponseOf<'previewImport'> {
-  const read = readFile(services, file);
-  const known = fingerprintsInSheet(services);
+export function previewRows(transactions: ReadonlyArray<Transaction & { line: number }>, known: Set<string>, max: number): PreviewRow[] {
+  return transactions.slice(0, max).map((t) => ({
+    line: t.line,
+    bookingDate: t.bookingDate,
+    valueDate: t.valueDate,
+    amountMinor: t.amountMinor,
+    currency: t.currency,
+    counterpartyName: t.counterpartyName,
+    counterpartyIban: t.counterpartyIban,
+    purpose: t.purpose,
+    bookingType: t.bookingType,
+    fingerprint: t.fingerprint,
+    duplicate: known.has(t.fingerprint),
+  }));
+}
+
+export function previewImport(services: AppsScriptServices, request: StatementRequest): ResponseOf<'previewImport'> {
+  const result = readFile(services, request);
+  if (result.kind === 'no-profile') {
+    return { status: 'no-profile', fileName: request.fileName, message: result.message, header: result.header, draft: result.draft };
+  }
+  const { read } = result;
+  const known = fingerprintsIn(SheetTable.find(services.SpreadsheetApp.getActiveSpreadsheet(), transactionsTable));
   const duplicates = read.transactions.filter((t) => known.has(t.fingerprint)).length;
   return {
-    fileName: file.fileName,
-    profileName: read.profile.name,
+    status: 'ready',
+    fileName: request.fileName,
+    format: read.format,
+    formatDetected: result.formatDetected,
+    profileId: read.profile?.id ?? null,
+    profileName: read.profile?.name ?? null,
+    profileDetected: result.profileDetected,
+    account: read.account,
+    period: read.period,
+    encoding: read.encoding,
     rowsRead: read.rowsRead,
     newCount: read.transactions.length - duplicates,
     duplicateCount: duplicates,
     errorCount: read.errors.length,
     skippedCount: read.skipped.length,
-    rows: read.transactions.slice(0, PREVIEW_ROWS).map((t) => ({ ...t, duplicate: known.has(t.fingerprint) })),
+    warningCount: read.warnings.length,
+    rows: previewRows(read.transactions, known, PREVIEW_ROWS),
     errors: read.errors.slice(0, PREVIEW_ERRORS),
     skipped: read.skipped.slice(0, PREVIEW_ERRORS),
+    warnings: read.warnings.slice(0, PREVIEW_ERRORS),
   };
 }
 
-export function importStatement(
-  services: AppsScriptServices,
-  request: RequestOf<'importStatement'>,
-): ResponseOf<'importStatement'> {
-  const read = readFile(services, request);
-  const sheetName = transactionsTable.sheetName;
-  if (read.errors.length > 0 && !request.importGoodRows) {
-    return {
-      status: 'refused',
-      imported: 0,
-      duplicates: 0,
-      rejected: read.errors.length,
-      sheetName,
-      message: `${read.errors.length} line(s) of ${request.fileName} could not be read; nothing was imported.`,
-    };
+const plural = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** Why an import is refused, or null when the user has agreed to everything the file asks them to decide. */
+function refusal(read: ReadResult, request: RequestOf<'importStatement'>): string | null {
+  const reasons: string[] = [];
+  if (read.errors.length > 0 && !request.importGoodRows) reasons.push(`${plural(read.errors.length, 'line', 'lines')} could not be read`);
+  if (read.warnings.length > 0 && request.acceptWarnings !== true) {
+    reasons.push(`${plural(read.warnings.length, 'warning', 'warnings')} (${read.warnings[0]!.message}) not confirmed`);
   }
-  const user = services.Session.getActiveUser().getEmail();
+  return reasons.length === 0 ? null : `${request.fileName}: ${reasons.join(' and ')}; nothing was imported.`;
+}
+
+export function importStatement(services: AppsScriptServices, request: RequestOf<'importStatement'>): ResponseOf<'importStatement'> {
+  const result = readFile(services, request);
+  if (result.kind === 'no-profile') throw new StatementFileError(request.fileName, result.message);
+  const { read } = result;
+  const refused = refusal(read, request);
+  const user = userEmail(services);
+  const sheetName = transactionsTable.sheetName;
   return withDocumentLock(services.LockService, () => {
     // Read the fingerprints inside the lock: another editor may have imported the same file a moment ago.
     const book = services.SpreadsheetApp.getActiveSpreadsheet();
-    const table = SheetTable.open(book, transactionsTable);
-    const known = new Set(table.readColumn('fingerprint').map(String));
-    const fresh = read.transactions.filter((t) => !known.has(t.fingerprint));
-    const stamp = { account: read.account, fileName: request.fileName, importedAt: new Date(), importedBy: user };
-    table.appendRows(fresh.map((t) => transactionCells(t, stamp)));
-    const duplicates = read.transactions.length - fresh.length;
-    const skipped = read.errors.length > 0 ? ` ${read.errors.length} unreadable line(s) left out.` : '';
-    return {
-      status: fresh.length > 0 ? 'imported' : 'nothing-new',
-      imported: fresh.length,
+    const importedAt = new Date();
+    const entry = (status: ImportStatus, imported: number, duplicates: number) =>
+      importEntryCells({
+        importedAt,
+        importedBy: user,
+        fileName: request.fileName,
+        format: read.format,
+        profile: read.profile?.name ?? '',
+        account: read.account,
+        period: read.period,
+        rowsRead: read.rowsRead,
+        imported,
+        duplicates,
+        rejected: read.errors.length,
+        skipped: read.skipped.length,
+        status,
+        warnings: read.warnings,
+      });
+    const answer = (status: ImportStatus, imported: number, duplicates: number, message: string): ResponseOf<'importStatement'> => ({
+      status,
+      imported,
       duplicates,
       rejected: read.errors.length,
+      skipped: read.skipped.length,
+      warnings: read.warnings.length,
       sheetName,
-      message:
-        fresh.length > 0
-          ? `${fresh.length} transaction(s) imported into "${sheetName}", ${duplicates} already there.${skipped}`
-          : `Nothing new: all ${duplicates} transaction(s) of ${request.fileName} are already in "${sheetName}".${skipped}`,
-    };
+      message,
+    });
+
+    if (refused !== null) {
+      // Nothing goes into "Transactions" (not even its header); the history records the attempt and its counts.
+      const known = fingerprintsIn(SheetTable.find(book, transactionsTable));
+      const duplicates = read.transactions.filter((t) => known.has(t.fingerprint)).length;
+      SheetTable.open(book, importsTable).appendRows([entry('refused', 0, duplicates)]);
+      return answer('refused', 0, duplicates, refused);
+    }
+
+    const table = SheetTable.open(book, transactionsTable);
+    const known = fingerprintsIn(table);
+    const fresh = read.transactions.filter((t) => !known.has(t.fingerprint));
+    const stamp = { account: read.account, fileName: request.fileName, importedAt, importedBy: user };
+    table.appendRows(fresh.map((t) => transactionCells(t, stamp)));
+    const duplicates = read.transactions.length - fresh.length;
+    const status: ImportStatus = fresh.length > 0 ? 'imported' : 'nothing-new';
+    SheetTable.open(book, importsTable).appendRows([entry(status, fresh.length, duplicates)]);
+    return answer(status, fresh.length, duplicates, importMessage(read.errors, read.warnings, fresh.length, duplicates, request.fileName, sheetName));
   });
+}
+
+function importMessage(errors: LineError[], warnings: LineError[], imported: number, duplicates: number, fileName: string, sheetName: string): string {
+  const leftOut = errors.length > 0 ? ` ${plural(errors.length, 'unreadable line', 'unreadable lines')} left out.` : '';
+  const accepted = warnings.length > 0 ? ` ${plural(warnings.length, 'warning', 'warnings')} accepted.` : '';
+  return imported > 0
+    ? `${plural(imported, 'transaction', 'transactions')} imported into "${sheetName}", ${duplicates} already there.${leftOut}${accepted}`
+    : `Nothing new: all ${duplicates} transaction(s) of ${fileName} are already in "${sheetName}".${leftOut}${accepted}`;
 }

@@ -1,0 +1,234 @@
+/**
+ * Matching of the "Transactions" sheet against the bookkeeper's tables: every transaction gets a match status, the matched
+ * invoice or payment number(s), case, method, score and reason in the match columns.
+ *
+ * Sheets calls are few and fixed, whatever the number of rows: each table is read with one `getValues`, the matcher runs on
+ * arrays, and the match columns are written with one `setValues` (one per block of adjacent match columns, should a user
+ * have moved one of them away from the others). Everything happens under the document lock, so two editors matching at
+ * once cannot interleave their writes.
+ */
+import { createMatcher, matchSettingsSchema, type Contact, type MatchResult, type MatchTransaction } from '../../core/matching';
+import { casesTable, readCases } from '../../core/tables/cases';
+import { describeTableError, type ReadOptions, type TableError } from '../../core/tables/cells';
+import { contactsTable, readContacts, type ContactRow } from '../../core/tables/contacts';
+import { invoicesTable, readInvoices } from '../../core/tables/invoices';
+import { matchCells, matchColumns } from '../../core/tables/match-columns';
+import { paymentsTable, readPayments, type PaymentRow } from '../../core/tables/payments';
+import { locateColumns, numberFormatFor, type TableSpec } from '../../core/tables/table';
+import { readTransactionsForMatching } from '../../core/tables/transaction-rows';
+import { transactionsTable } from '../../core/tables/transactions';
+import type { ResponseOf } from '../../shared/contract';
+import { withDocumentLock } from '../adapters/document-lock';
+import { JsonProperty } from '../adapters/property-store';
+import { SheetTable } from '../adapters/sheet-table';
+import type { AppsScriptServices, CellValue, SheetApi, SpreadsheetApi } from '../platform/apps-script-api';
+
+/** The tables the bookkeeper keeps (Transactions is the import's). */
+export const bookkeepingTables: readonly TableSpec[] = [invoicesTable, paymentsTable, contactsTable, casesTable];
+
+/** Match settings of this spreadsheet (document properties), e.g. `{"fuzzyThreshold":0.92}`; missing fields take defaults. */
+export const MATCH_SETTINGS_KEY = 'matchSettings';
+
+/** The currency of a row whose currency cell is blank. A setting later, when a firm outside the euro area asks. */
+const DEFAULT_CURRENCY = 'EUR';
+
+/** How many unreadable rows the answer lists; the count covers all. */
+const MAX_ERRORS = 100;
+
+type Response = ResponseOf<'matchTransactions'>;
+
+/**
+ * Creates each missing table as a sheet with its header row (one value write per sheet) and formats its data rows by
+ * column kind in one more call, so that an invoice number typed as `0012` stays text. Returns the names created.
+ */
+export function createMissingTables(book: SpreadsheetApi, tables: readonly TableSpec[] = bookkeepingTables): string[] {
+  const created: string[] = [];
+  for (const spec of tables) {
+    if (book.getSheetByName(spec.sheetName) !== null) continue;
+    SheetTable.open(book, spec);
+    const sheet = book.getSheetByName(spec.sheetName)!;
+    const rows = sheet.getMaxRows() - 1;
+    if (rows > 0) {
+      const formats = spec.columns.map((c) => numberFormatFor(c.kind, book.getSpreadsheetLocale()));
+      sheet.getRange(2, 1, rows, formats.length).setNumberFormats(Array.from({ length: rows }, () => formats));
+    }
+    created.push(spec.sheetName);
+  }
+  return created;
+}
+
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+/**
+ * Date cells come from Sheets as instants (midnight in the spreadsheet's time zone); the core reads calendar dates. Only
+ * the spreadsheet's zone names the right day, so the platform formats it — once per distinct instant, as a table holds
+ * few distinct dates.
+ */
+function calendarDates(services: AppsScriptServices, timeZone: string): (rows: CellValue[][]) => unknown[][] {
+  const memo = new Map<number, string>();
+  const day = (date: Date): string => {
+    const time = date.getTime();
+    let iso = memo.get(time);
+    if (iso === undefined) memo.set(time, (iso = services.Utilities.formatDate(date, timeZone, 'yyyy-MM-dd')));
+    return iso;
+  };
+  return (rows) => rows.map((row) => (row.some(isDate) ? row.map((cell) => (isDate(cell) ? day(cell) : cell)) : row));
+}
+
+/** All cells of a sheet, header row first, in one read; [] for a missing or empty sheet. */
+function readSheet(sheet: SheetApi | null): CellValue[][] {
+  if (sheet === null || sheet.getLastRow() === 0) return [];
+  return sheet.getDataRange().getValues();
+}
+
+/**
+ * Hook: rows a user has already dealt with (booked, checked by hand) keep their match cells. There is no column that
+ * records this yet; when one arrives (e.g. "Processed"), read it here from the row's cells.
+ */
+export function processedByUser(_row: readonly unknown[], _columns: Record<string, number>): boolean {
+  return false;
+}
+
+function readSettings(services: AppsScriptServices) {
+  const store = services.PropertiesService.getDocumentProperties();
+  return store === null ? {} : (new JsonProperty(store, MATCH_SETTINGS_KEY, matchSettingsSchema).read() ?? {});
+}
+
+/** Adjacent sheet columns form one block to write; a match column a user moved away makes a second block. */
+function blocksOf(positions: number[]): number[][] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const blocks: number[][] = [];
+  for (const p of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last !== undefined && last[last.length - 1] === p - 1) last.push(p);
+    else blocks.push([p]);
+  }
+  return blocks;
+}
+
+export function matchTransactions(services: AppsScriptServices): Response {
+  return withDocumentLock(services.LockService, () => {
+    const book = services.SpreadsheetApp.getActiveSpreadsheet();
+    const createdTables = createMissingTables(book);
+    const locale = book.getSpreadsheetLocale();
+    const options: ReadOptions = { locale, defaultCurrency: DEFAULT_CURRENCY };
+    const cells = calendarDates(services, book.getSpreadsheetTimeZone());
+    const sheetName = transactionsTable.sheetName;
+
+    const invoices = readInvoices(cells(readSheet(book.getSheetByName(invoicesTable.sheetName))), options);
+    const payments = readPayments(cells(readSheet(book.getSheetByName(paymentsTable.sheetName))), options);
+    const contacts = readContacts(cells(readSheet(book.getSheetByName(contactsTable.sheetName))));
+    const cases = readCases(cells(readSheet(book.getSheetByName(casesTable.sheetName))));
+    const tableErrors = [...invoices.errors, ...payments.errors, ...contacts.errors, ...cases.errors];
+
+    const empty = { auto: 0, review: 0, none: 0, keptAsProcessed: 0, createdTables, sheetName };
+    const sheet = book.getSheetByName(sheetName);
+    if (sheet === null) {
+      return { ...empty, ...errorsOf(tableErrors), message: `There is no "${sheetName}" sheet yet: import a bank statement first.` };
+    }
+    const values = readSheet(sheet);
+    let columns = locateColumns(transactionsTable, values[0] ?? []);
+    if (transactionsTable.columns.some((c) => columns[c.key] === -1)) {
+      // The first run on a sheet the import wrote before matching existed: add the match columns' header cells, then
+      // read the header again to learn where they went. Later runs read the sheet once.
+      SheetTable.open(book, transactionsTable);
+      columns = locateColumns(transactionsTable, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []);
+    }
+    const transactions = readTransactionsForMatching(cells(values), options);
+
+    const parties = partiesOf(contacts.records, payments.records);
+    const matcher = createMatcher({
+      items: [
+        ...invoices.records.map((i) => ({
+          number: i.number, kind: 'invoice' as const, amountMinor: i.amountMinor, currency: i.currency,
+          contactId: i.contact === '' ? null : i.contact, caseId: i.case === '' ? null : i.case, status: i.status,
+        })),
+        ...payments.records.map((p) => ({
+          number: p.number, kind: 'payment' as const, amountMinor: Math.abs(p.amountMinor), currency: p.currency,
+          contactId: p.iban === null ? null : (parties.contactOfIban.get(p.iban) ?? null), caseId: null, status: p.status,
+        })),
+      ],
+      contacts: parties.contacts,
+      cases: cases.records.map((c) => ({ id: c.id, name: c.name, contactIds: c.contactIds, status: c.status })),
+      settings: readSettings(services),
+    });
+
+    // Per sheet row: a result's cells, an error text, or nothing (processed by a user, or an empty row) — then the cells
+    // stay as they are.
+    const results = new Map<number, MatchResult>();
+    const resultCells = new Map<number, ReturnType<typeof matchCells>>();
+    const unreadable = new Map<number, string[]>();
+    let keptAsProcessed = 0;
+    for (const error of transactions.errors) unreadable.set(error.row, [...(unreadable.get(error.row) ?? []), describeTableError(error)]);
+    for (const t of transactions.records) {
+      if (processedByUser(values[t.row - 1]!, columns)) {
+        keptAsProcessed++;
+        continue;
+      }
+      const transaction: MatchTransaction = t;
+      const result = matcher.match(transaction);
+      results.set(t.row, result);
+      resultCells.set(t.row, matchCells(result));
+    }
+
+    const positions = matchColumns.map((c) => columns[c.key]!);
+    const dataRows = values.length - 1;
+    if (dataRows > 0) {
+      for (const block of blocksOf(positions)) {
+        const specs = block.map((p) => matchColumns[positions.indexOf(p)]!);
+        const formats = specs.map((c) => numberFormatFor(c.kind, locale));
+        const rows = Array.from({ length: dataRows }, (_, i) => {
+          const row = i + 2;
+          const out = resultCells.get(row);
+          if (out !== undefined) return specs.map((c) => out[c.key]);
+          const errors = unreadable.get(row);
+          if (errors !== undefined) return specs.map((c) => (c.key === 'matchReason' ? errors.join('; ') : ''));
+          return block.map((p) => values[i + 1]![p] ?? '');
+        });
+        const range = sheet.getRange(2, block[0]! + 1, dataRows, block.length);
+        // Formats first: the reason quotes bank text, which must stay text in the cell.
+        range.setNumberFormats(rows.map(() => formats));
+        range.setValues(rows);
+      }
+    }
+
+    const counts = { auto: 0, review: 0, none: 0 };
+    for (const result of results.values()) counts[result.status]++;
+    const allErrors = [...tableErrors, ...transactions.errors];
+    const unreadableNote = allErrors.length > 0 ? ` ${allErrors.length} unreadable cell(s) left out.` : '';
+    return {
+      ...empty,
+      ...counts,
+      keptAsProcessed,
+      ...errorsOf(allErrors),
+      message:
+        `${results.size} transaction(s) matched: ${counts.auto} sure, ${counts.review} to review, ${counts.none} without a match.` +
+        unreadableNote,
+    };
+  });
+}
+
+/**
+ * The matcher knows parties as contacts with IBANs. A payment order names its payee by IBAN: that IBAN's contact if the
+ * Contacts sheet has one, else a contact made for the payee (`payee:IBAN`), so that a debit to that IBAN counts as
+ * evidence for the order just as a client's IBAN does for an invoice.
+ */
+function partiesOf(contacts: readonly ContactRow[], payments: readonly PaymentRow[]): { contacts: Contact[]; contactOfIban: Map<string, string> } {
+  const all: Contact[] = contacts.map((c) => ({ id: c.id, name: c.name, ibans: c.ibans }));
+  const contactOfIban = new Map<string, string>();
+  for (const c of contacts) for (const iban of c.ibans) if (!contactOfIban.has(iban)) contactOfIban.set(iban, c.id);
+  for (const p of payments) {
+    if (p.iban === null || contactOfIban.has(p.iban)) continue;
+    const id = `payee:${p.iban}`;
+    contactOfIban.set(p.iban, id);
+    all.push({ id, name: p.payee, ibans: [p.iban] });
+  }
+  return { contacts: all, contactOfIban };
+}
+
+function errorsOf(errors: TableError[]): Pick<Response, 'errorCount' | 'errors'> {
+  return {
+    errorCount: errors.length,
+    errors: errors.slice(0, MAX_ERRORS).map((e) => ({ ...e, text: describeTableError(e) })),
+  };
+}

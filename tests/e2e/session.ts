@@ -1,0 +1,90 @@
+/**
+ * A browser session on the playground for the sidebar's e2e tests: headless Debian Chromium, the sample workbook in the
+ * local runtime, the sidebar opened from the add-on menu, screenshots to artifacts/screenshots/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startPlayground, type Playground } from '../../local/playground/server';
+import { sampleWorkbook } from '../../local/sample/workbook';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const shots = path.join(root, 'artifacts/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export function requireBuild(): void {
+  for (const file of ['dist/Code.js', 'dist/Sidebar.html']) {
+    if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
+  }
+  mkdirSync(shots, { recursive: true });
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+  playground: Playground;
+  page: Page;
+  sidebar: FrameLocator;
+  frame: Locator;
+  pageErrors: string[];
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(browser: Browser, userLocale = 'en'): Promise<Session> {
+  const playground = await startPlayground({ port: 0, workbook: sampleWorkbook(), userLocale });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.setDefaultTimeout(10_000);
+  const session: Session = {
+    playground,
+    page,
+    sidebar: page.frameLocator('[data-testid="sidebar-frame"]'),
+    frame: page.getByTestId('sidebar-frame'),
+    pageErrors: [],
+    dialogs: [],
+    close: async () => {
+      await page.close();
+      await playground.close();
+    },
+  };
+  page.on('pageerror', (error) => session.pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    session.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(playground.url);
+  await page.getByTestId('menu-extensions').click();
+  await page.getByTestId('menu-addon-Kontomatch').click();
+  await page.getByTestId('menu-item-showSidebar').click();
+  await session.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+  return session;
+}
+
+export async function shot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: path.join(shots, name) });
+}
+
+export const count = async (sidebar: FrameLocator, testId: string): Promise<number> =>
+  Number((await sidebar.getByTestId(`${testId}-value`).textContent())?.replace(/\D/g, ''));
+
+/** The data rows of a sheet of the runtime's workbook as records keyed by header text. */
+export function sheetRecords(s: Session, sheetName: string): Array<Record<string, unknown>> {
+  const sheet = s.playground.runtime.spreadsheet.getSheetByName(sheetName);
+  if (sheet === null) return [];
+  const [header = [], ...rows] = sheet.values();
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+/** Nothing in the 300 px sidebar sticks out sideways. */
+export async function expectNoSidewaysScroll(s: Session): Promise<void> {
+  const scroll = await s.sidebar.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+  expect(scroll).toBe(0);
+}
