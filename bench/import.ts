@@ -11,23 +11,13 @@ import { readCsvStatement } from '../src/core/import/csv';
 import { readMt940Statement } from '../src/core/import/mt940';
 import type { StatementRead } from '../src/core/import/statement';
 import { findProfile } from '../src/core/profiles/builtin';
+import { seededRandom } from './seeded-random';
 
 const ROWS = 100_000;
 const ACCOUNT_BLZ = '50010517';
 const ACCOUNT_NUMBER = '0648489890';
 const ACCOUNT_IBAN = 'DE12500105170648489890';
 
-/** Seedable (mulberry32): the same files on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function germanIban(bankCode: string, account: string): string {
   const bban = bankCode + account.padStart(10, '0');

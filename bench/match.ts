@@ -11,18 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { createMatcher, createNumberFinder } from '../src/core/matching';
 import { createNaiveMatcher } from '../src/core/matching/naive';
 import type { Case, Contact, MatcherInput, MatchTransaction, OpenItem } from '../src/core/matching/types';
+import { seededRandom } from './seeded-random';
 
-/** Small, fast, seedable (mulberry32): the same data on every run and machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 /** A valid German IBAN for a bank code and account number (ISO 7064 mod 97-10). */
 export function germanIban(bankCode: string, account: string): string {

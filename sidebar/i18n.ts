@@ -51,6 +51,11 @@ const en = {
   refused: (n: number) => `${n === 1 ? '1 line' : `${n} lines`} could not be read; nothing was imported.`,
   cancelled: 'Cancelled. Nothing was written.',
   another: 'Import another file',
+  matchNow: 'Match transactions',
+  matching: 'Matching…',
+  matched: (auto: number, review: number, none: number, errors: number) =>
+    `Matched: ${auto} sure, ${review} to check, ${none} without an open item.` +
+    (errors === 0 ? '' : ` ${errors === 1 ? '1 row' : `${errors} rows`} of the tables could not be read.`),
   errorTitle: 'Something went wrong',
   dismiss: 'Dismiss',
   signedIn: (user: string) => `Signed in as ${user}`,
@@ -218,6 +223,11 @@ const de: Texts = {
   refused: (n) => `${n === 1 ? '1 Zeile konnte' : `${n} Zeilen konnten`} nicht gelesen werden; nichts wurde importiert.`,
   cancelled: 'Abgebrochen. Es wurde nichts geschrieben.',
   another: 'Weitere Datei importieren',
+  matchNow: 'Umsätze zuordnen',
+  matching: 'Ordne zu…',
+  matched: (auto, review, none, errors) =>
+    `Zugeordnet: ${auto} sicher, ${review} zu prüfen, ${none} ohne offenen Posten.` +
+    (errors === 0 ? '' : ` ${errors === 1 ? '1 Zeile' : `${errors} Zeilen`} der Tabellen konnte${errors === 1 ? '' : 'n'} nicht gelesen werden.`),
   errorTitle: 'Es ist ein Fehler aufgetreten',
   dismiss: 'Schließen',
   signedIn: (user) => `Angemeldet als ${user}`,

@@ -113,15 +113,32 @@ function hidePreview(): void {
   replaceChildren(ui.preview);
 }
 
-function showResult(text: string, tone: 'success' | 'info' | 'warning'): void {
+function showResult(text: string, tone: 'success' | 'info' | 'warning', offerMatching = false): void {
   const again = h('button', { type: 'button', className: 'link-button', 'data-testid': 'reset-button' }, t().another);
   again.addEventListener('click', () => {
     ui.result.hidden = true;
     replaceChildren(ui.result);
     ui.fileInput.focus();
   });
-  replaceChildren(ui.result, h('p', { className: `result-message ${tone}`, 'data-testid': 'result-message' }, text), again);
+  const message = h('p', { className: `result-message ${tone}`, 'data-testid': 'result-message' }, text);
+  if (!offerMatching) {
+    replaceChildren(ui.result, message, again);
+  } else {
+    // Freshly imported transactions want their proposals: matching only writes the match columns, it books nothing.
+    const match = h('button', { type: 'button', className: 'primary', 'data-testid': 'match-button' }, t().matchNow);
+    const outcome = h('p', { className: 'result-message info', 'data-testid': 'match-result', hidden: true }, '');
+    match.addEventListener('click', () => void matchImported(match, outcome));
+    replaceChildren(ui.result, message, match, outcome, again);
+  }
   ui.result.hidden = false;
+}
+
+async function matchImported(button: HTMLButtonElement, outcome: HTMLElement): Promise<void> {
+  const result = await run(t().matching, () => server.matchTransactions({}), ui.status);
+  if (result === undefined) return;
+  button.hidden = true;
+  outcome.textContent = t().matched(result.auto, result.review, result.none, result.errorCount);
+  outcome.hidden = false;
 }
 
 function resultText(result: ResponseOf<'importStatement'>): string {
@@ -146,7 +163,7 @@ async function importChosen(importGoodRows: boolean, acceptWarnings: boolean): P
   if (result === undefined) return;
   hidePreview();
   resetFile();
-  showResult(resultText(result), result.status === 'imported' ? 'success' : result.status === 'refused' ? 'warning' : 'info');
+  showResult(resultText(result), result.status === 'imported' ? 'success' : result.status === 'refused' ? 'warning' : 'info', result.status === 'imported');
 }
 
 function cancel(): void {

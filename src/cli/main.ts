@@ -7,7 +7,7 @@ import type { StatementFormat } from '../core/import/statement';
 import { builtinProfiles, findProfile } from '../core/profiles/builtin';
 import { parseProfile, type CsvProfile } from '../core/profiles/profile';
 import { decodeText } from '../core/text/decode';
-import { describeLineError, StatementFileError, type Transaction } from '../core/transaction';
+import { describeLineError, publicTransaction, StatementFileError } from '../core/transaction';
 import { MATCH_USAGE, runMatch } from './match';
 
 export interface CliIo {
@@ -90,26 +90,6 @@ function readProfile(nameOrPath: string, io: CliIo): CsvProfile {
 }
 
 class CliFailure extends Error {}
-
-/** The public JSON shape: exactly the `Transaction` fields, in this order (the README documents it). */
-function publicTransaction(t: Transaction): Transaction {
-  return {
-    bookingDate: t.bookingDate,
-    valueDate: t.valueDate,
-    amountMinor: t.amountMinor,
-    currency: t.currency,
-    counterpartyName: t.counterpartyName,
-    counterpartyIban: t.counterpartyIban,
-    purpose: t.purpose,
-    bookingType: t.bookingType,
-    fingerprint: t.fingerprint,
-    // SEPA references: always present (null where the statement has none), so every object has the same fields.
-    endToEndId: t.endToEndId ?? null,
-    mandateReference: t.mandateReference ?? null,
-    creditorId: t.creditorId ?? null,
-    counterpartyBic: t.counterpartyBic ?? null,
-  };
-}
 
 function readError(path: string, e: unknown): string {
   const code = (e as { code?: string }).code;

@@ -33,6 +33,32 @@ export interface Transaction {
   counterpartyBic?: string | null;
 }
 
+type SepaReference = 'endToEndId' | 'mandateReference' | 'creditorId' | 'counterpartyBic';
+export type PublicTransaction = Omit<Transaction, SepaReference> & { [K in SepaReference]: string | null };
+
+/**
+ * Exactly the `Transaction` fields, in their documented order, with the SEPA references always present (null where the
+ * statement has none), so that every object of the public JSON has the same fields — and nothing else a reader carried
+ * along (such as its line number) leaks out.
+ */
+export function publicTransaction(t: Transaction): PublicTransaction {
+  return {
+    bookingDate: t.bookingDate,
+    valueDate: t.valueDate,
+    amountMinor: t.amountMinor,
+    currency: t.currency,
+    counterpartyName: t.counterpartyName,
+    counterpartyIban: t.counterpartyIban,
+    purpose: t.purpose,
+    bookingType: t.bookingType,
+    fingerprint: t.fingerprint,
+    endToEndId: t.endToEndId ?? null,
+    mandateReference: t.mandateReference ?? null,
+    creditorId: t.creditorId ?? null,
+    counterpartyBic: t.counterpartyBic ?? null,
+  };
+}
+
 /** Where a problem was found in an input file. Lines count from 1, columns from 0 (as profiles count them). */
 export interface LineError {
   file: string;

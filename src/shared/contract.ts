@@ -42,6 +42,10 @@ export const previewRowSchema = z.object({
   purpose: z.string(),
   bookingType: z.nullable(z.string()),
   fingerprint: z.string(),
+  endToEndId: z.nullable(z.string()),
+  mandateReference: z.nullable(z.string()),
+  creditorId: z.nullable(z.string()),
+  counterpartyBic: z.nullable(z.string()),
   /** Already in the "Transactions" sheet: will not be imported again. */
   duplicate: z.boolean(),
 });

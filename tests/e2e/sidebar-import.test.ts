@@ -177,6 +177,20 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
     await shot(s.page, 'e2e-03-imported.png');
   });
 
+  it('matches the imported transactions from the result: counts in words, proposals in the match columns', async () => {
+    await s.sidebar.getByTestId('match-button').click();
+    const outcome = s.sidebar.getByTestId('match-result');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toBe('Matched: 13 sure, 2 to check, 7 without an open item.');
+    expect(await s.sidebar.getByTestId('match-button').isHidden()).toBe(true);
+    const [header, ...rows] = s.playground.runtime.spreadsheet.sheet('Transactions').values();
+    const status = header!.indexOf('Match status');
+    const reason = header!.indexOf('Match reason');
+    expect(rows.map((r) => r[status]).filter((v) => v === 'auto')).toHaveLength(13);
+    expect(rows.every((r) => String(r[reason]).length > 0)).toBe(true);
+    await shot(s.page.getByTestId('sidebar-frame'), 'e2e-03b-matched.png');
+  });
+
   it('importing the same file again adds nothing and says so (the same file can be chosen again)', async () => {
     await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
     await s.sidebar.getByTestId('preview').waitFor();

@@ -4,7 +4,7 @@
  * separators anywhere, non-ASCII letters, and thresholds and margins other than the defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../bench/match';
+import { seededRandom } from '../../bench/seeded-random';
 import { createMatcher } from '../../src/core/matching';
 import { createNaiveMatcher, createNaiveSearcher } from '../../src/core/matching/naive';
 import { createNumberIndex } from '../../src/core/matching/number-index';

@@ -14,7 +14,7 @@ import type { CsvProfile, CsvProfileInput } from '../../core/profiles/profile';
 import { importEntryCells, importsTable, type ImportStatus } from '../../core/tables/imports';
 import { transactionCells, transactionsTable } from '../../core/tables/transactions';
 import { decodeText } from '../../core/text/decode';
-import { StatementFileError, type LineError, type Transaction } from '../../core/transaction';
+import { publicTransaction, StatementFileError, type LineError, type Transaction } from '../../core/transaction';
 import type { PreviewRow, RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import { SheetTable } from '../adapters/sheet-table';
@@ -87,16 +87,8 @@ function fingerprintsIn(table: SheetTable | null): Set<string> {
 
 export function previewRows(transactions: ReadonlyArray<Transaction & { line: number }>, known: Set<string>, max: number): PreviewRow[] {
   return transactions.slice(0, max).map((t) => ({
+    ...publicTransaction(t),
     line: t.line,
-    bookingDate: t.bookingDate,
-    valueDate: t.valueDate,
-    amountMinor: t.amountMinor,
-    currency: t.currency,
-    counterpartyName: t.counterpartyName,
-    counterpartyIban: t.counterpartyIban,
-    purpose: t.purpose,
-    bookingType: t.bookingType,
-    fingerprint: t.fingerprint,
     duplicate: known.has(t.fingerprint),
   }));
 }

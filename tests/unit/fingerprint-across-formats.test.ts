@@ -1,11 +1,12 @@
 /**
- * The same payments exported twice from one Sparkasse account — as "CSV-CAMT V2" and as MT940 with `BLZ/Kontonummer`
- * in `:25:` — must get the same fingerprints, so that importing both (or overlapping exports of both) creates no
+ * The same payments exported three times from one Sparkasse account — as "CSV-CAMT V2", as MT940 with `BLZ/Kontonummer`
+ * in `:25:`, and as CAMT.053 — must get the same fingerprints, so that importing both (or overlapping exports of both) creates no
  * duplicates. The MT940 text is written here the way German banks write it: SEPA keywords in `?20`–`?29`, cut into
  * 27-character subfields and 65-character lines wherever the limit falls, umlauts spelled out or kept as ISO-8859-1.
  */
 import { describe, expect, it } from 'vitest';
 import { readCsvStatement } from '../../src/core/import/csv';
+import { readCamtFile } from '../../src/core/import/camt';
 import { readMt940Statement } from '../../src/core/import/mt940';
 import { findProfile } from '../../src/core/profiles/builtin';
 import { sparkasseCsvText, windows1252, type SparkasseRow } from '../helpers/sparkasse-csv';
@@ -123,5 +124,83 @@ describe('Sparkasse CSV-CAMT V2 and MT940 of the same account', () => {
   it('an MT940 export overlapping the CSV one recognises the shared payments', () => {
     const later = readMt940Statement({ fileName: 'later.sta', bytes: mt940Of(payments.slice(1, 3), 1_500_00) });
     expect(later.transactions.map((t) => t.fingerprint)).toEqual(csv.transactions.slice(1, 3).map((t) => t.fingerprint));
+  });
+});
+
+const iso = (yymmdd: string): string => `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A CAMT.053.001.02 statement of the payments, as a German bank writes it (UTF-8, Ustrd in 140-character pieces). */
+function camtOf(list: Payment[], opening: number): Uint8Array {
+  let balance = opening;
+  const entries = list.map((p) => {
+    const minor = Math.round(Number(p.amount.replace(',', '.')) * 100);
+    balance += minor;
+    const incoming = minor > 0;
+    const party = p.name === '' ? '' : `<${incoming ? 'Dbtr' : 'Cdtr'}><Nm>${xmlText(p.name)}</Nm></${incoming ? 'Dbtr' : 'Cdtr'}>`;
+    const account = p.iban ? `<${incoming ? 'DbtrAcct' : 'CdtrAcct'}><Id><IBAN>${p.iban}</IBAN></Id></${incoming ? 'DbtrAcct' : 'CdtrAcct'}>` : '';
+    const agent = p.bic ? `<RltdAgts><${incoming ? 'DbtrAgt' : 'CdtrAgt'}><FinInstnId><BIC>${p.bic}</BIC></FinInstnId></${incoming ? 'DbtrAgt' : 'CdtrAgt'}></RltdAgts>` : '';
+    const ustrd = pieces(p.svwz, 140).map((piece) => `<Ustrd>${xmlText(piece)}</Ustrd>`).join('');
+    return `
+      <Ntry>
+        <Amt Ccy="EUR">${(Math.abs(minor) / 100).toFixed(2)}</Amt>
+        <CdtDbtInd>${incoming ? 'CRDT' : 'DBIT'}</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>${iso(p.entryDate)}</Dt></BookgDt>
+        <ValDt><Dt>${iso(p.valueDate)}</Dt></ValDt>
+        <AcctSvcrRef>NONREF</AcctSvcrRef>
+        <BkTxCd><Prtry><Cd>NTRF+${p.gvc}</Cd><Issr>DK</Issr></Prtry></BkTxCd>
+        <NtryDtls><TxDtls>
+          <Refs><EndToEndId>${p.eref ?? 'NOTPROVIDED'}</EndToEndId>${p.mref ? `<MndtId>${p.mref}</MndtId>` : ''}</Refs>
+          <RltdPties>${party}${account}${p.cred ? `<Cdtr><Id><PrvtId><Othr><Id>${p.cred}</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id></Cdtr>` : ''}</RltdPties>
+          ${agent}
+          <RmtInf>${ustrd}</RmtInf>
+        </TxDtls></NtryDtls>
+        <AddtlNtryInf>${xmlText(p.bookingText)}</AddtlNtryInf>
+      </Ntry>`;
+  });
+  const amount = (minor: number) => `<Amt Ccy="EUR">${(Math.abs(minor) / 100).toFixed(2)}</Amt><CdtDbtInd>${minor < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd>`;
+  const first = iso(list[0]!.entryDate);
+  const last = iso(list[list.length - 1]!.entryDate);
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>KM-TEST</MsgId><CreDtTm>${last}T06:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>KM-TEST-1</Id>
+      <CreDtTm>${last}T06:00:00+01:00</CreDtTm>
+      <Acct><Id><IBAN>${IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Bal><Tp><CdOrPrtry><Cd>PRCD</Cd></CdOrPrtry></Tp>${amount(opening)}<Dt><Dt>${first}</Dt></Dt></Bal>
+      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp>${amount(balance)}<Dt><Dt>${last}</Dt></Dt></Bal>
+      ${entries.join('')}
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+`;
+  return new TextEncoder().encode(xml);
+}
+
+describe('Sparkasse CSV-CAMT V2 and CAMT.053 of the same account', () => {
+  const csv = readCsvStatement({ fileName: 'umsatz.csv', bytes: csvOf(payments) }, sparkasse);
+  const camt = readCamtFile({ fileName: 'umsatz.xml', bytes: camtOf(payments, 1_000_00) });
+
+  it('reads cleanly, the balances add up, the account is the same', () => {
+    expect([camt.errors, camt.warnings, camt.skipped]).toEqual([[], [], []]);
+    expect(camt.account).toBe(csv.account);
+  });
+
+  it('agrees on dates, amounts, purposes, counterparties and SEPA references entry by entry', () => {
+    const key = (t: (typeof csv.transactions)[number]) => [t.bookingDate, t.valueDate, t.amountMinor, t.currency, t.counterpartyIban, t.purpose];
+    expect(camt.transactions.map(key)).toEqual(csv.transactions.map(key));
+    expect(camt.transactions[3]).toMatchObject({ endToEndId: 'SW-2025-000123456', mandateReference: 'MANDAT-0815-4711', counterpartyBic: 'INGDDEFFXXX' });
+    expect(camt.transactions[0]!.endToEndId ?? null).toBeNull(); // NOTPROVIDED
+  });
+
+  it('gives the fingerprints of the CSV and the MT940 export, -2 suffix included', () => {
+    const mt940 = readMt940Statement({ fileName: 'umsatz.sta', bytes: mt940Of(payments, 1_000_00) });
+    const fromCsv = csv.transactions.map((t) => t.fingerprint);
+    expect(camt.transactions.map((t) => t.fingerprint)).toEqual(fromCsv);
+    expect(mt940.transactions.map((t) => t.fingerprint)).toEqual(fromCsv);
+    expect(fromCsv[2]).toBe(`${fromCsv[1]}-2`);
   });
 });
