@@ -74,7 +74,23 @@ describe('decodeText', () => {
     expect(() => decodeText(pdf, 'auto', 'auszug.pdf')).toThrow('auszug.pdf: looks like a binary file, not a bank statement');
     const controls = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x07 : 0x41));
     expect(() => decodeText(controls, 'windows-1252', 'x.bin')).toThrow(/binary/);
-    // Tabs, CR/LF and a trailing DOS end-of-file mark are text.
-    expect(decodeText([...utf8('a\tb\r\nc\n'), 0x1a], 'auto', 'f').text).toBe('a\tb\r\nc\n\u001a');
+    // Tabs and CR/LF are text; a trailing DOS end-of-file mark is padding (see below).
+    expect(decodeText([...utf8('a\tb\r\nc\n'), 0x1a], 'auto', 'f').text).toBe('a\tb\r\nc\n');
+  });
+});
+
+describe('padding at the end of a file', () => {
+  it('NUL bytes and the DOS end-of-file mark after the text are dropped, not taken for a binary file', () => {
+    const text = 'Datum;Betrag\n01.02.2025;12,00\n';
+    const padded = [...Array.from(text, (c) => c.charCodeAt(0)), 0x1a, 0, 0];
+    expect(decodeText(padded, 'auto', 'pf.csv')).toEqual({ text, encoding: 'utf-8' });
+    // Before the last line break, as PostFinance wrote it in 2003.
+    const beforeBreak = [...Array.from('a;1\r\nb;2', (c) => c.charCodeAt(0)), 0, 0x0d, 0x0a];
+    expect(decodeText(beforeBreak, 'auto', 'pf.csv').text).toBe('a;1\r\nb;2\r\n');
+  });
+
+  it('a NUL inside the text still means binary, and a file of padding only is refused in words', () => {
+    expect(() => decodeText([0x41, 0x00, 0x42, 0x0a], 'auto', 'x.csv')).toThrow(/x\.csv: looks like a binary file/);
+    expect(() => decodeText([0, 0, 0], 'auto', 'x.csv')).toThrow(/x\.csv: holds no text, only padding bytes/);
   });
 });

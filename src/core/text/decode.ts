@@ -109,11 +109,21 @@ function hasUtf8Bom(b: Uint8Array): boolean {
   return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
 
+/** The first bytes of what users pick by mistake: ZIP (also .xlsx), PDF, old .xls, PNG, JPEG. */
+const binarySignatures: ReadonlyArray<readonly number[]> = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x25, 0x50, 0x44, 0x46, 0x2d],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+];
+
 /**
  * A statement is text: NUL bytes or many control characters mean a PDF, a spreadsheet or an image was picked by mistake.
  * Telling the user so beats a thousand "wrong column count" errors.
  */
 function looksBinary(b: Uint8Array): boolean {
+  if (binarySignatures.some((sig) => sig.every((byte, i) => b[i] === byte))) return true;
   const n = Math.min(b.length, 65536);
   let controls = 0;
   for (let i = 0; i < n; i++) {
@@ -133,6 +143,30 @@ export function decodeText(input: ArrayLike<number>, encoding: TextEncoding, fil
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2, true), encoding: 'utf-16le' };
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, false), encoding: 'utf-16be' };
   }
+  const text = withoutEndPadding(bytes);
+  if (text.length === 0) throw new StatementFileError(fileName, 'holds no text, only padding bytes');
+  return decodeByteText(text, encoding, fileName);
+}
+
+/**
+ * Some exporters pad the end of a file with NUL bytes or close it with the DOS end-of-file mark (0x1A), before or after
+ * the last line break — a PostFinance export of 2003 ends in `45.85<NUL><CR><LF>`. That is no binary file, and the
+ * padding is no text: it is dropped, the line breaks stay.
+ */
+function withoutEndPadding(bytes: Uint8Array): Uint8Array {
+  const isPadding = (b: number) => b === 0x00 || b === 0x1a;
+  let tail = bytes.length;
+  while (tail > 0 && (isPadding(bytes[tail - 1]!) || bytes[tail - 1] === 0x0a || bytes[tail - 1] === 0x0d)) tail--;
+  const end = bytes.subarray(tail);
+  if (!end.some(isPadding)) return bytes;
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes.subarray(0, tail));
+  let n = tail;
+  for (const b of end) if (!isPadding(b)) out[n++] = b;
+  return out.subarray(0, n);
+}
+
+function decodeByteText(bytes: Uint8Array, encoding: TextEncoding, fileName: string): DecodedText {
   if (looksBinary(bytes)) throw new StatementFileError(fileName, 'looks like a binary file, not a bank statement');
   const bom = hasUtf8Bom(bytes);
   switch (encoding) {
