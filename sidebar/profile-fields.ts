@@ -14,22 +14,33 @@ export function columnText(ref: unknown): string {
   return JSON.stringify(ref);
 }
 
+/** `last` for a choice of header texts that takes the last column of that name (ING's second "Währung"), else `first`. */
+export function columnOccurrence(ref: unknown): 'first' | 'last' {
+  return typeof ref === 'object' && ref !== null && (ref as { occurrence?: unknown }).occurrence === 'last' ? 'last' : 'first';
+}
+
 /**
  * What the user typed → a column reference. Empty → -1 (absent), digits → an index, `A | B` → a choice of header texts,
- * anything else → one header text. When the text is what `original` shows, `original` is kept as it was (with any detail
- * the box cannot show, such as `occurrence: "last"`).
+ * anything else → one header text. When the text is what `original` shows, `original` is kept as it was. The box cannot
+ * show `occurrence: "last"` (the editor says it in a hint), so new header texts keep it from `original`.
  */
 export function parseColumnText(text: string, original?: unknown): ColumnRef {
   if (original !== undefined && columnText(original) === text) return original as ColumnRef;
   const trimmed = text.trim();
   if (trimmed === '') return -1;
   if (/^-?\d+$/.test(trimmed)) return Number(trimmed);
-  if (trimmed.includes('|')) {
-    const names = trimmed.split('|').map((s) => s.trim()).filter((s) => s !== '');
-    if (names.length === 1) return names[0]!;
-    return { anyOf: names, occurrence: 'first' };
-  }
-  return trimmed;
+  const names = trimmed.split('|').map((s) => s.trim()).filter((s) => s !== '');
+  const occurrence = columnOccurrence(original);
+  if (names.length === 1 && occurrence === 'first') return names[0]!;
+  return { anyOf: names, occurrence };
+}
+
+/**
+ * The footer pattern's box: empty (or only spaces) means the profile has none, so the key goes away as in a profile
+ * written without it. Any other text goes to the schema as typed — spaces can be part of a pattern.
+ */
+export function parseFooterPatternText(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text;
 }
 
 /** `dd.mm.yyyy, dd.mm.yy` ↔ `['dd.mm.yyyy', 'dd.mm.yy']`; also for marker values (`S, Soll`). */

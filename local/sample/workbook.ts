@@ -1,8 +1,8 @@
 /**
  * The sample workbook: Kanzlei Berger & Partner, a small law firm in Köln, with its open and paid invoices, payment
  * orders, contacts and cases, laid out as Kontomatch's tables (src/core/tables/*: header texts, status words, several
- * IBANs / contact ids / labels in one cell separated by ", "). Dates are serial day numbers, as date cells hold them (the
- * seed cannot carry number formats, so they show as numbers until formatted); amounts are numbers in euros.
+ * IBANs / contact ids / labels in one cell separated by ", "). Dates are serial day numbers, as date cells hold them,
+ * formatted as dates; amounts are numbers in euros, formatted with two decimals.
  *
  * Against the October statement (`sparkasse-2026-10.csv`) it holds every case matching has to tell apart:
  * - invoice numbers quoted exactly (RE-2026-0138, -0139, -0140, -0141, -0146, -0147, -0148), one of them paid from the
@@ -81,5 +81,9 @@ export function sampleWorkbook(): WorkbookSeed {
     timeZone: 'Europe/Berlin',
     locale: 'de_DE',
     sheets: { Invoices: invoices, Payments: payments, Contacts: contacts, Cases: cases },
+    numberFormats: {
+      Invoices: { 1: 'dd.mm.yyyy', 2: 'dd.mm.yyyy', 5: '#,##0.00', 8: 'dd.mm.yyyy' },
+      Payments: { 3: '#,##0.00' },
+    },
   };
 }

@@ -10,7 +10,7 @@ import type { RequestOf, ResponseOf } from '../../src/shared/contract';
 import { h, replaceChildren } from '../dom';
 import { fileToBase64 } from '../file';
 import { t } from '../i18n';
-import { columnText, headerTexts, listText, parseColumnText, parseListText } from '../profile-fields';
+import { columnOccurrence, columnText, headerTexts, listText, parseColumnText, parseFooterPatternText, parseListText } from '../profile-fields';
 import { server } from '../server';
 import { run } from '../ui';
 import { lineErrorList, transactionItem } from './preview';
@@ -77,6 +77,24 @@ export function openProfileEditor(container: HTMLElement, options: EditorOptions
     return wrapper;
   }
 
+  /** A yes/no field: the box inside its label, so the whole text is the click target. */
+  function checkField(label: string, checked: boolean, testId: string, path: string, onChange: (checked: boolean) => void, hint?: string): HTMLElement {
+    const box = h('input', { type: 'checkbox', checked, 'data-testid': testId });
+    box.addEventListener('change', () => {
+      onChange(box.checked);
+      changed();
+    });
+    const wrapper = h(
+      'div',
+      { className: 'field check', 'data-field': path },
+      h('label', {}, box, ' ', label),
+      hint === undefined ? null : h('p', { className: 'hint' }, hint),
+      h('p', { className: 'field-error', 'data-testid': `issue-${path}`, hidden: true }),
+    );
+    fields.set(path, wrapper);
+    return wrapper;
+  }
+
   function textInput(value: string, testId: string, onInput: (value: string) => void, attrs: Record<string, string | number> = {}): HTMLInputElement {
     const input = h('input', { type: 'text', value, 'data-testid': testId, autocomplete: 'off', spellcheck: 'false', ...attrs });
     input.addEventListener('input', () => {
@@ -110,7 +128,9 @@ export function openProfileEditor(container: HTMLElement, options: EditorOptions
     const input = textInput(columnText(draft.columns[key]), `column-${key}`, (value) => {
       draft.columns[key] = parseColumnText(value, originalColumns[key]);
     }, { list: suggestions.id });
-    return field(texts.columnLabels[key] ?? key, input, `columns.${key}`);
+    const hints = [texts.columnHints[key], columnOccurrence(originalColumns[key]) === 'last' ? texts.lastOccurrenceHint : undefined];
+    const hint = hints.filter((x) => x !== undefined).join(' ');
+    return field(texts.columnLabels[key] ?? key, input, `columns.${key}`, hint === '' ? undefined : hint);
   }
 
   function section(title: string, open: boolean, testId: string, ...children: Array<HTMLElement | null>): HTMLElement {
@@ -223,11 +243,8 @@ export function openProfileEditor(container: HTMLElement, options: EditorOptions
   // ---- the form -----------------------------------------------------------------------------------------------------
   const header = (typeof draft.header === 'object' && draft.header !== null ? draft.header : { present: true }) as { present: boolean; findByText?: string };
   draft.header = header;
-  const headerPresent = h('input', { type: 'checkbox', checked: header.present !== false, 'data-testid': 'field-header-present' });
-  headerPresent.addEventListener('change', () => {
-    header.present = headerPresent.checked;
-    changed();
-  });
+  const moreColumns = ['counterpartyNameIncoming', 'fee', 'endToEndId', 'mandateReference', 'creditorId', 'counterpartyBic'];
+  const hasMore = moreColumns.some((key) => columnText(draft.columns[key]) !== '') || draft.sepaKeywordsInPurpose === true;
   const separators = (): void => {
     // The two separators replace the spreadsheet-style shorthand; both at once the schema refuses.
     delete draft.numberPattern;
@@ -294,11 +311,27 @@ export function openProfileEditor(container: HTMLElement, options: EditorOptions
       ),
       field(texts.skipTop, numberInput(draft.skipLines, 'field-skip-top', (v) => (draft.skipLines = v)), 'skipLines'),
       field(texts.skipBottom, numberInput(draft.skipFooterLines, 'field-skip-bottom', (v) => (draft.skipFooterLines = v)), 'skipFooterLines'),
-      h('div', { className: 'field check', 'data-field': 'header.present' }, h('label', {}, headerPresent, ' ', texts.headerPresent)),
+      checkField(texts.headerPresent, header.present !== false, 'field-header-present', 'header.present', (v) => (header.present = v)),
       field(texts.findByText, textInput(header.findByText ?? '', 'field-find-by-text', (v) => {
         if (v.trim() === '') delete header.findByText;
         else header.findByText = v;
       }), 'header.findByText'),
+      field(texts.footerPattern, textInput(typeof draft.footerPattern === 'string' ? draft.footerPattern : '', 'field-footer-pattern', (v) => {
+        const pattern = parseFooterPatternText(v);
+        if (pattern === undefined) delete draft.footerPattern;
+        else draft.footerPattern = pattern;
+      }), 'footerPattern', texts.footerPatternHint),
+      field(
+        texts.continuationLines,
+        select(
+          (['skip', 'appendToPurpose'] as const).map((o) => [o, texts.continuationOptions[o]]),
+          String(draft.continuationLines ?? 'skip'),
+          'field-continuation-lines',
+          (v) => (draft.continuationLines = v),
+        ),
+        'continuationLines',
+        texts.continuationHint,
+      ),
     ),
     section(
       texts.sectionColumns,
@@ -319,12 +352,10 @@ export function openProfileEditor(container: HTMLElement, options: EditorOptions
     ),
     section(
       texts.sectionMoreColumns,
-      false,
+      hasMore,
       'section-more-columns',
-      columnInput('endToEndId'),
-      columnInput('mandateReference'),
-      columnInput('creditorId'),
-      columnInput('counterpartyBic'),
+      ...moreColumns.map((key) => columnInput(key)),
+      checkField(texts.sepaKeywords, draft.sepaKeywordsInPurpose === true, 'field-sepa-keywords', 'sepaKeywordsInPurpose', (v) => (draft.sepaKeywordsInPurpose = v), texts.sepaKeywordsHint),
     ),
     section(
       texts.sectionMarker,

@@ -1,7 +1,8 @@
 /**
  * The sidebar in headless Chromium against the real build: "Detect automatically" for CSV and MT940, a statement with
  * warnings, a CSV no profile fits (the header seen, a profile made from it), and the profile editor — copy a built-in
- * profile, change a column, watch the live preview follow, save, import with it, delete it.
+ * profile, change a column, watch the live preview follow, save, import with it, delete it; and the footer pattern and
+ * continuation-line fields on a copy of the ZKB profile.
  * Precondition: `npm run build` (npm test runs it first). Screenshots go to artifacts/screenshots/.
  */
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmAccount } from '../../local/sample/parties';
 import { encodeWindows1252, october2026 } from '../../local/sample/statement';
+import { zkb } from '../../src/core/profiles/banks/switzerland';
 import { count, expectNoSidewaysScroll, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
 
 const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
@@ -235,5 +237,98 @@ describe('sidebar: the profile editor (English)', () => {
     expect(s.playground.runtime.documentProperties.getKeys()).toEqual([]);
     const options = await s.sidebar.getByTestId('profile-select').locator('option').allTextContents();
     expect(options).not.toContain('Sparkasse KölnBonn');
+  });
+});
+
+describe('sidebar: the profile editor\'s footer and continuation-line fields (English)', () => {
+  /**
+   * A ZKB export in small: a collective booking whose individual lines follow without date and amount, a single booking,
+   * and a total line at the end — an amount without a date, which is an error unless a footer pattern ends the bookings.
+   */
+  const zkbFile = {
+    name: 'zkb-oktober.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Datum;Buchungstext;Belastung CHF;Gutschrift CHF;Valuta;Saldo CHF',
+        "01.10.2026;Sammelauftrag Löhne;12'500.00;;01.10.2026;87'500.00",
+        ';Lohn Oktober Anna Muster;;;;',
+        ';Lohn Oktober Beat Keller;;;;',
+        "02.10.2026;Gutschrift Rheinblick KG;;2'850.00;02.10.2026;90'350.00",
+        "Total;;12'500.00;2'850.00;;",
+        '',
+      ].join('\r\n'),
+      'utf-8',
+    ),
+  };
+  const collective = 'Sammelauftrag Löhne';
+  const withDetails = `${collective} Lohn Oktober Anna Muster Lohn Oktober Beat Keller`;
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession(browser, 'en');
+  });
+  afterAll(async () => {
+    expect(s.pageErrors).toEqual([]);
+    expect(s.dialogs).toEqual([]);
+    await s?.close();
+  });
+
+  it('copies a profile with continuation lines, sets a footer pattern and leaves the lines out, the preview following; saves it', async () => {
+    await s.sidebar.getByTestId('tab-profiles').click();
+    const builtin = s.sidebar.locator('[data-testid="builtin-profiles"] [data-id="zkb"]');
+    await builtin.getByTestId('profile-copy').click();
+    await s.sidebar.getByTestId('editor-title').waitFor();
+    // What the copy brings along shows in the new fields; a choice of header texts reads as "A | B".
+    expect(await s.sidebar.getByTestId('field-continuation-lines').inputValue()).toBe('appendToPurpose');
+    expect(await s.sidebar.getByTestId('field-footer-pattern').inputValue()).toBe('');
+    expect(await s.sidebar.getByTestId('field-sepa-keywords').isChecked()).toBe(false);
+    expect(await s.sidebar.getByTestId('column-debit').inputValue()).toBe('Belastung {currency} | Belastung');
+    expect(await s.sidebar.getByTestId('section-more-columns').getAttribute('open')).toBeNull();
+
+    await s.sidebar.getByTestId('editor-sample-input').setInputFiles(zkbFile);
+    await expect.poll(() => s.sidebar.getByTestId('editor-preview').getAttribute('data-state')).toBe('ready');
+    const summary = s.sidebar.getByTestId('editor-summary');
+    const purposes = s.sidebar.getByTestId('editor-preview-purpose');
+    // The detail lines are added to the collective booking; the total line has an amount but no date.
+    expect(await summary.textContent()).toBe('3 rows read: 2 transactions, 1 rejected, 0 left out.');
+    expect(await purposes.first().getAttribute('title')).toBe(withDetails);
+    expect(await s.sidebar.getByTestId('editor-line-error').first().getAttribute('data-line')).toBe('6');
+
+    // A pattern that is no regular expression: the schema's message at the field.
+    await s.sidebar.getByTestId('field-footer-pattern').fill('^Total (');
+    await expect.poll(() => s.sidebar.getByTestId('editor-preview').getAttribute('data-state')).toBe('invalid');
+    expect(await s.sidebar.getByTestId('issue-footerPattern').textContent()).toBe('is not a valid regular expression');
+    await s.sidebar.getByTestId('field-footer-pattern').fill('^Total');
+    await expect.poll(() => summary.textContent()).toBe('2 rows read: 2 transactions, 0 rejected, 0 left out.');
+    expect(await s.sidebar.getByTestId('issue-footerPattern').isHidden()).toBe(true);
+
+    // Leave the lines without amount out: the purpose loses the details, the lines count as left out.
+    await s.sidebar.getByTestId('field-continuation-lines').selectOption('skip');
+    await expect.poll(() => summary.textContent()).toBe('4 rows read: 2 transactions, 0 rejected, 2 left out.');
+    expect(await purposes.allTextContents()).toEqual([collective, 'Gutschrift Rheinblick KG']);
+
+    // A fee needs an amount column, and this bank has debit and credit: the schema says so at the fee box.
+    await s.sidebar.getByTestId('section-more-columns').locator('summary').click();
+    await s.sidebar.getByTestId('column-fee').fill('Gebühr');
+    await expect.poll(() => s.sidebar.getByTestId('issue-columns.fee').textContent()).toBe('needs an amount column');
+    await s.sidebar.getByTestId('column-fee').fill('');
+    await expect.poll(() => s.sidebar.getByTestId('editor-preview').getAttribute('data-state')).toBe('ready');
+    expect(await s.sidebar.getByTestId('issue-columns.fee').isHidden()).toBe(true);
+    await expectNoSidewaysScroll(s);
+    await s.sidebar.getByTestId('field-continuation-lines').scrollIntoViewIfNeeded();
+    await shot(s.frame, 'e2e-19-editor-more-fields.png');
+
+    await s.sidebar.getByTestId('editor-save').click();
+    await s.sidebar.getByTestId('profiles-message').waitFor();
+    const stored = s.playground.runtime.documentProperties.getProperty('profile.custom-zkb-and-other-cantonal-banks-copy');
+    // What the form changed, and everything else as the built-in profile has it (a copy has one description only).
+    const { descriptionDe: _german, ...original } = zkb;
+    expect(JSON.parse(stored ?? 'null')).toStrictEqual({
+      ...original,
+      id: 'custom-zkb-and-other-cantonal-banks-copy',
+      name: 'ZKB and other cantonal banks (copy)',
+      footerPattern: '^Total',
+      continuationLines: 'skip',
+    });
   });
 });

@@ -3,7 +3,7 @@
  * and draft made from a file no profile fits, and the editor's text boxes ↔ profile values.
  */
 import { describe, expect, it } from 'vitest';
-import { columnText, headerTexts, listText, parseColumnText, parseListText, splitLine } from '../../sidebar/profile-fields';
+import { columnOccurrence, columnText, headerTexts, listText, parseColumnText, parseFooterPatternText, parseListText, splitLine } from '../../sidebar/profile-fields';
 import { builtinProfiles } from '../../src/core/profiles/builtin';
 import { csvProfileSchema } from '../../src/core/profiles/profile';
 import { importEntryCells, warningsSummary } from '../../src/core/tables/imports';
@@ -83,6 +83,81 @@ describe('the editor\'s text boxes', () => {
     expect(headerTexts(lines, { delimiter: ';', header: { present: true, findByText: 'tag' } })).toEqual(['Tag', 'Betrag']);
     expect(headerTexts(lines, { delimiter: ';', skipLines: 2 })).toEqual(['Tag', 'Betrag']);
     expect(headerTexts(lines, { delimiter: ';', header: { present: false } })).toEqual([]);
+  });
+});
+
+describe('the editor\'s fields for footer, continuation lines, SEPA fields, payer and fee', () => {
+  const byId = (id: string) => builtinProfiles.find((p) => p.id === id)!;
+  /** Every column box the editor has, the new ones included. */
+  const columnKeys = [
+    'bookingDate', 'valueDate', 'counterpartyName', 'counterpartyIban', 'amount', 'debit', 'credit', 'currency', 'bookingType', 'account',
+    'counterpartyNameIncoming', 'fee', 'endToEndId', 'mandateReference', 'creditorId', 'counterpartyBic',
+  ] as const;
+
+  /**
+   * A profile taken through the form as if every box were typed anew: each text is what the box shows plus a trailing
+   * space, so `parseColumnText` cannot fall back on the original and really reads the text (the original still lends
+   * `occurrence`, which the box cannot show). The checkbox and the select carry the schema's values as they are.
+   */
+  function throughTheForm(profile: (typeof builtinProfiles)[number]): unknown {
+    const draft = JSON.parse(JSON.stringify(profile)) as Record<string, unknown> & { columns: Record<string, unknown> };
+    const retype = (ref: unknown): unknown => parseColumnText(`${columnText(ref)} `, ref);
+    for (const key of columnKeys) draft.columns[key] = retype(draft.columns[key]);
+    const purpose = draft.columns.purpose;
+    draft.columns.purpose = Array.isArray(purpose) ? purpose.map(retype) : retype(purpose);
+    const footer = parseFooterPatternText(typeof draft.footerPattern === 'string' ? draft.footerPattern : '');
+    if (footer === undefined) delete draft.footerPattern;
+    else draft.footerPattern = footer;
+    return draft;
+  }
+
+  it('the built-in profiles use what the new fields offer, so the round trip below covers them', () => {
+    expect(byId('ubs-legacy')).toMatchObject({ footerPattern: '^[^\\d;]', continuationLines: 'appendToPurpose' });
+    expect(byId('ing').columns.currency).toEqual({ anyOf: ['Währung'], occurrence: 'last' });
+    expect(byId('dkb').columns.counterpartyNameIncoming).toBe('Zahlungspflichtige*r');
+    expect(byId('revolut').columns.fee).toBe('Fee');
+    expect(byId('sparkasse-csv-mt940').sepaKeywordsInPurpose).toBe(true);
+  });
+
+  it('every built-in profile comes through the form unchanged, the schema agreeing', () => {
+    for (const profile of builtinProfiles) {
+      const parsed = csvProfileSchema.safeParse(throughTheForm(profile));
+      expect(parsed.success, profile.id).toBe(true);
+      expect(parsed.data, profile.id).toEqual(profile);
+    }
+  });
+
+  it('keeps "the last column of that name" when the header texts are changed', () => {
+    const original = byId('ing').columns.currency;
+    expect(columnOccurrence(original)).toBe('last');
+    expect(columnText(original)).toBe('Währung');
+    expect(parseColumnText('Währung | Currency', original)).toEqual({ anyOf: ['Währung', 'Currency'], occurrence: 'last' });
+    expect(parseColumnText('Currency', original)).toEqual({ anyOf: ['Currency'], occurrence: 'last' });
+    // An index or an empty box has no occurrence to keep.
+    expect([parseColumnText('7', original), parseColumnText('', original)]).toEqual([7, -1]);
+    expect(columnOccurrence('Währung')).toBe('first');
+  });
+
+  it('reads the footer pattern box: empty means none, any other text as typed', () => {
+    expect([parseFooterPatternText(''), parseFooterPatternText('   ')]).toEqual([undefined, undefined]);
+    expect(parseFooterPatternText('^Alter Kontostand')).toBe('^Alter Kontostand');
+    expect(parseFooterPatternText('^Total ')).toBe('^Total ');
+  });
+
+  it('names the field of every value of the new fields the schema refuses, with the schema\'s message', () => {
+    const base = { id: 'custom-x', name: 'X', columns: { bookingDate: 0, counterpartyName: 1, purpose: 2, amount: 3 } };
+    const issues = (extra: Record<string, unknown>, columns: Record<string, unknown> = {}) => {
+      const result = checkProfile({ ...base, ...extra, columns: { ...base.columns, ...columns } });
+      return result.ok ? [] : result.issues;
+    };
+    expect(issues({ footerPattern: '^Total (' })).toEqual([{ field: 'footerPattern', message: 'is not a valid regular expression' }]);
+    expect(issues({ continuationLines: 'append' })).toEqual([{ field: 'continuationLines', message: expect.stringContaining('appendToPurpose') }]);
+    expect(issues({}, { amount: -1, debit: 3, credit: 4, fee: 5 })).toEqual([{ field: 'columns.fee', message: 'needs an amount column' }]);
+    // What the box makes of a lone "|"; the editor shows it at the closest field it has, `columns.counterpartyNameIncoming`.
+    expect(issues({}, { counterpartyNameIncoming: parseColumnText('|') })).toEqual([
+      { field: 'columns.counterpartyNameIncoming.anyOf', message: 'name at least one header text' },
+    ]);
+    expect(issues({ footerPattern: '^Total', continuationLines: 'appendToPurpose', sepaKeywordsInPurpose: true }, { fee: 'Fee', endToEndId: 'EREF' })).toEqual([]);
   });
 });
 

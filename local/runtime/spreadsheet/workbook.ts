@@ -23,6 +23,8 @@ export interface WorkbookSeed {
   locale?: string;
   /** Values are stored as given (not parsed as typed): strings stay strings; Dates get a date-time format. */
   sheets?: Record<string, CellValue[][]>;
+  /** Per sheet, per 0-based column: the number format of the data rows below the header (e.g. `dd.mm.yyyy`). */
+  numberFormats?: Record<string, Record<number, string>>;
 }
 
 /** Per-user and per-script state shared by all runtimes of one workbook (one add-on installation). */
@@ -87,6 +89,9 @@ export class FakeSpreadsheet extends Fake implements SpreadsheetApi {
           else sheet.getRange(r + 1, c + 1, 1, 1).setValues([[value]]);
         }),
       );
+      for (const [column, format] of Object.entries(seed.numberFormats?.[name] ?? {})) {
+        if (rows.length > 1) sheet.getRange(2, Number(column) + 1, rows.length - 1, 1).setNumberFormat(format);
+      }
     }
   }
 
