@@ -34,12 +34,15 @@ export interface Session {
   page: Page;
   sidebar: FrameLocator;
   frame: Locator;
+  /** Every URL the page or the sidebar asked for: all must be the playground's own. */
+  requests: string[];
   pageErrors: string[];
   dialogs: string[];
   close(): Promise<void>;
 }
 
-export async function openSession(browser: Browser, userLocale = 'en'): Promise<Session> {
+/** The playground in a fresh page; unless told otherwise, with the sidebar opened from the add-on menu. */
+export async function openSession(browser: Browser, userLocale = 'en', options: { openSidebar?: boolean } = {}): Promise<Session> {
   const playground = await startPlayground({ port: 0, workbook: sampleWorkbook(), userLocale });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.setDefaultTimeout(10_000);
@@ -48,6 +51,7 @@ export async function openSession(browser: Browser, userLocale = 'en'): Promise<
     page,
     sidebar: page.frameLocator('[data-testid="sidebar-frame"]'),
     frame: page.getByTestId('sidebar-frame'),
+    requests: [],
     pageErrors: [],
     dialogs: [],
     close: async () => {
@@ -55,12 +59,14 @@ export async function openSession(browser: Browser, userLocale = 'en'): Promise<
       await playground.close();
     },
   };
+  page.on('request', (request) => session.requests.push(request.url()));
   page.on('pageerror', (error) => session.pageErrors.push(error.message));
   page.on('dialog', (dialog) => {
     session.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   await page.goto(playground.url);
+  if (options.openSidebar === false) return session;
   await page.getByTestId('menu-extensions').click();
   await page.getByTestId('menu-addon-Kontomatch').click();
   await page.getByTestId('menu-item-showSidebar').click();

@@ -5,61 +5,17 @@
  *
  * Screenshots of the key steps go to artifacts/screenshots/ (git-ignored; CI keeps them).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isValidIBAN } from 'ibantools';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../local/playground/server';
 import { allIbans } from '../../local/sample/parties';
 import { encodeWindows1252, october2026, october2026Bad, sparkasseCsvText, type StatementLine } from '../../local/sample/statement';
-import { sampleWorkbook } from '../../local/sample/workbook';
+import { count, launch, openSession, requireBuild, root, shot, type Session } from './session';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shots = path.join(root, 'artifacts/screenshots');
 const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const badCsv = path.join(root, 'local/sample/sparkasse-2026-10-bad.csv');
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
-
-function requireBuild(): void {
-  for (const file of ['dist/Code.js', 'dist/Sidebar.html']) {
-    if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
-  }
-}
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-interface Session {
-  playground: Playground;
-  page: Page;
-  sidebar: FrameLocator;
-  /** Every URL the page or the sidebar asked for: all must be the playground's own. */
-  requests: string[];
-  dialogs: string[];
-  pageErrors: string[];
-}
-
-async function openSession(browser: Browser, userLocale: string): Promise<Session> {
-  const playground = await startPlayground({ port: 0, workbook: sampleWorkbook(), userLocale });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const session: Session = { playground, page, sidebar: page.frameLocator('[data-testid="sidebar-frame"]'), requests: [], dialogs: [], pageErrors: [] };
-  page.on('request', (request) => session.requests.push(request.url()));
-  page.on('pageerror', (error) => session.pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    session.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(playground.url);
-  return session;
-}
 
 async function openSidebarFromMenu(s: Session, caption: string, screenshot?: string): Promise<void> {
   await s.page.getByTestId('menu-extensions').click();
@@ -71,19 +27,12 @@ async function openSidebarFromMenu(s: Session, caption: string, screenshot?: str
   await s.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
 }
 
-const count = async (sidebar: FrameLocator, testId: string): Promise<number> =>
-  Number((await sidebar.getByTestId(`${testId}-value`).textContent())?.replace(/\D/g, ''));
-
 function transactionsRows(s: Session): number {
   const sheet = s.playground.runtime.spreadsheet.getSheetByName('Transactions');
   return sheet === null ? 0 : sheet.values().length;
 }
 
 const gridRows = (s: Session) => s.page.locator('[data-testid="grid"][data-sheet="Transactions"] [data-testid="grid-row"]');
-
-async function shot(target: Page | ReturnType<Page['locator']>, name: string): Promise<void> {
-  await target.screenshot({ path: path.join(shots, name) });
-}
 
 function csvFile(name: string, lines: StatementLine[]): { name: string; mimeType: string; buffer: Buffer } {
   return { name, mimeType: 'text/csv', buffer: encodeWindows1252(sparkasseCsvText(lines)) };
@@ -96,14 +45,13 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
 
   beforeAll(async () => {
     requireBuild();
-    mkdirSync(shots, { recursive: true });
     browser = await launch();
-    s = await openSession(browser, 'en');
+    s = await openSession(browser, 'en', { openSidebar: false });
   });
 
   afterAll(async () => {
+    await s?.close();
     await browser?.close();
-    await s?.playground.close();
   });
 
   it('the sample data is sound: every IBAN has valid check digits', () => {
@@ -320,14 +268,13 @@ describe('sidebar in German', () => {
 
   beforeAll(async () => {
     requireBuild();
-    mkdirSync(shots, { recursive: true });
     browser = await launch();
-    s = await openSession(browser, 'de');
+    s = await openSession(browser, 'de', { openSidebar: false });
   });
 
   afterAll(async () => {
+    await s?.close();
     await browser?.close();
-    await s?.playground.close();
   });
 
   it('speaks German and writes amounts and dates the German way', async () => {

@@ -1,21 +1,7 @@
 /** `kontomatch match`, run in memory through `io` like the other CLI tests. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
-function run(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (s: string) => void (stdout += s),
-    stderr: (s: string) => void (stderr += s),
-    readFile: (p: string): Uint8Array => {
-      const f = files[p];
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
-    },
-  };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
 
 /** As `kontomatch import` prints them (all Transaction fields). */
 const transactions = [
@@ -39,7 +25,7 @@ const files = { 'T.json': JSON.stringify(transactions), 'ITEMS.json': JSON.strin
 
 describe('kontomatch match', () => {
   it('prints one result per transaction, in input order, with the documented fields', async () => {
-    const r = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], files);
+    const r = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], files);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
@@ -60,7 +46,7 @@ describe('kontomatch match', () => {
   it('takes settings from ITEMS.json (here a 3 % tolerance for Skonto) and the --opt=value form', async () => {
     const skonto = [{ ...transactions[0]!, amountMinor: 11543 }];
     const withSettings = { ...items, settings: { amountTolerancePercent: 3 } };
-    const r = await run(['match', '--transactions=T.json', '--items=ITEMS.json'], { 'T.json': JSON.stringify(skonto), 'ITEMS.json': JSON.stringify(withSettings) });
+    const r = await runCli(['match', '--transactions=T.json', '--items=ITEMS.json'], { 'T.json': JSON.stringify(skonto), 'ITEMS.json': JSON.stringify(withSettings) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ status: 'auto', matches: [{ amountCheck: 'within-tolerance' }] });
   });
@@ -68,39 +54,39 @@ describe('kontomatch match', () => {
   it('names file and field of a bad value: ITEMS.json: invoices[3].amountMinor: expected an integer', async () => {
     const bad = structuredClone(items) as { invoices: Array<Record<string, unknown>> };
     bad.invoices[3]!.amountMinor = 70.5;
-    const r = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(bad) });
+    const r = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(bad) });
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'ITEMS.json: invoices[3].amountMinor: expected an integer\n' });
   });
 
   it('names bad transaction fields and enum values', async () => {
     const badT = [{ ...transactions[0]!, amountMinor: '119,00' }, { ...transactions[1]!, purpose: undefined }];
-    const r1 = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'T.json': JSON.stringify(badT) });
+    const r1 = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'T.json': JSON.stringify(badT) });
     expect(r1.code).toBe(1);
     expect(r1.stderr).toBe('T.json: [0].amountMinor: expected an integer; [1].purpose: expected text\n');
     const badItems = { ...items, cases: [{ id: 'A', contactIds: [], status: 'closed' }] };
-    const r2 = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(badItems) });
+    const r2 = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(badItems) });
     expect(r2.stderr).toBe('ITEMS.json: cases[0].status: expected "active" or "archived"\n');
     const badSettings = { ...items, settings: { fuzzyThreshold: 3 } };
-    const r3 = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(badSettings) });
+    const r3 = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': JSON.stringify(badSettings) });
     expect(r3.code).toBe(1);
     expect(r3.stderr).toMatch(/^ITEMS\.json: settings\.fuzzyThreshold: /);
   });
 
   it('reports missing files and broken JSON with the file name', async () => {
-    const r1 = await run(['match', '--transactions', 'nope.json', '--items', 'ITEMS.json'], files);
+    const r1 = await runCli(['match', '--transactions', 'nope.json', '--items', 'ITEMS.json'], files);
     expect(r1).toEqual({ code: 1, stdout: '', stderr: 'nope.json: no such file\n' });
-    const r2 = await run(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': '{"invoices": [' });
+    const r2 = await runCli(['match', '--transactions', 'T.json', '--items', 'ITEMS.json'], { ...files, 'ITEMS.json': '{"invoices": [' });
     expect(r2.code).toBe(1);
     expect(r2.stderr).toMatch(/^ITEMS\.json: not valid JSON \(/);
   });
 
   it('wrong arguments: exit 2 with the usage, which documents match', async () => {
-    const r = await run(['match', '--items', 'ITEMS.json'], files);
+    const r = await runCli(['match', '--items', 'ITEMS.json'], files);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('kontomatch: match needs --transactions T.json');
     expect(r.stderr).toContain('kontomatch match --transactions T.json --items ITEMS.json');
-    expect((await run(['match', 'T.json'], files)).code).toBe(2);
-    const help = await run(['match', '--help']);
+    expect((await runCli(['match', 'T.json'], files)).code).toBe(2);
+    const help = await runCli(['match', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('kontomatch match --transactions T.json --items ITEMS.json');
   });

@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camt053Xml, latin1, mt940Text } from '../../local/sample/formats';
 import { december2026, november2026 } from '../../local/sample/statement';
-import { main } from '../../src/cli/main';
 import { builtinProfiles } from '../../src/core/profiles/builtin';
 import { sparkasseCsvText, windows1252 } from '../helpers/sparkasse-csv';
+import { runCli } from '../helpers/cli';
 
 const repo = path.resolve(__dirname, '../..');
 const samples = path.resolve(__dirname, '../../../shared/samples/csv');
@@ -28,24 +28,10 @@ const bad = windows1252(
   ]),
 );
 
-function run(argv: string[], files: Record<string, Uint8Array | string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (s: string) => void (stdout += s),
-    stderr: (s: string) => void (stderr += s),
-    readFile: (p: string): Uint8Array => {
-      const f = files[p];
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-  };
-  return main(argv, io).then((code) => ({ code, stdout, stderr }));
-}
 
 describe('kontomatch import', () => {
   it('prints the transactions as JSON with exactly the public fields, in order', async () => {
-    const r = await run(['import', 'umsatz.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'umsatz.csv': good });
+    const r = await runCli(['import', 'umsatz.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'umsatz.csv': good });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
@@ -59,7 +45,7 @@ describe('kontomatch import', () => {
   });
 
   it('refuses a file with bad lines: errors on stderr, nothing on stdout, exit 1', async () => {
-    const r = await run(['import', 'bad.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'bad.csv': bad });
+    const r = await runCli(['import', 'bad.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'bad.csv': bad });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
@@ -71,20 +57,20 @@ describe('kontomatch import', () => {
   });
 
   it('prints the good rows with --skip-bad-rows, errors still on stderr', async () => {
-    const r = await run(['import', 'bad.csv', '--skip-bad-rows', '--profile=sparkasse-csv-camt-v2'], { 'bad.csv': bad });
+    const r = await runCli(['import', 'bad.csv', '--skip-bad-rows', '--profile=sparkasse-csv-camt-v2'], { 'bad.csv': bad });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((t: { purpose: string }) => t.purpose)).toEqual(['gut']);
     expect(r.stderr).toMatch(/line 3, column 1 \(bookingDate\)/);
   });
 
   it('reports file errors on stderr with exit 1', async () => {
-    const missing = await run(['import', 'nope.csv', '--profile', 'sparkasse-csv-camt-v2']);
+    const missing = await runCli(['import', 'nope.csv', '--profile', 'sparkasse-csv-camt-v2']);
     expect(missing).toEqual({ code: 1, stdout: '', stderr: 'nope.csv: no such file\n' });
-    const empty = await run(['import', 'leer.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'leer.csv': new Uint8Array(0) });
+    const empty = await runCli(['import', 'leer.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'leer.csv': new Uint8Array(0) });
     expect(empty).toEqual({ code: 1, stdout: '', stderr: 'leer.csv: is empty (0 bytes)\n' });
-    const binary = await run(['import', 'a.pdf', '--profile', 'sparkasse-csv-camt-v2'], { 'a.pdf': Uint8Array.from([37, 80, 68, 70, 0, 1, 2]) });
+    const binary = await runCli(['import', 'a.pdf', '--profile', 'sparkasse-csv-camt-v2'], { 'a.pdf': Uint8Array.from([37, 80, 68, 70, 0, 1, 2]) });
     expect(binary).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('looks like a binary file') });
-    const wrongBank = await run(['import', 'x.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'x.csv': 'a;b\n1;2\n' });
+    const wrongBank = await runCli(['import', 'x.csv', '--profile', 'sparkasse-csv-camt-v2'], { 'x.csv': 'a;b\n1;2\n' });
     expect(wrongBank).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('no line has a column "Auftragskonto"') });
   });
 
@@ -93,14 +79,14 @@ describe('kontomatch import', () => {
       id: 'mine', name: 'Mine', columns: { bookingDate: 'Buchungstag', counterpartyName: 'Beguenstigter/Zahlungspflichtiger', purpose: 'Verwendungszweck', amount: 'Betrag' },
       dateFormats: ['dd.mm.yy'],
     };
-    const ok = await run(['import', 'u.csv', '--profile', 'mine.json'], { 'u.csv': good, 'mine.json': JSON.stringify(profile) });
+    const ok = await runCli(['import', 'u.csv', '--profile', 'mine.json'], { 'u.csv': good, 'mine.json': JSON.stringify(profile) });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(2);
     const broken = { ...profile, columns: { ...profile.columns, amount: { column: 3 } } };
-    const r = await run(['import', 'u.csv', '--profile', 'mine.json'], { 'u.csv': good, 'mine.json': JSON.stringify(broken) });
+    const r = await runCli(['import', 'u.csv', '--profile', 'mine.json'], { 'u.csv': good, 'mine.json': JSON.stringify(broken) });
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(/^profile "mine\.json": columns\.amount: expected a column index \(0, 1, …\), -1, a header text.*\n$/);
-    expect(await run(['import', 'u.csv', '--profile', 'gone.json'], { 'u.csv': good })).toMatchObject({ code: 1, stderr: 'gone.json: no such file\n' });
+    expect(await runCli(['import', 'u.csv', '--profile', 'gone.json'], { 'u.csv': good })).toMatchObject({ code: 1, stderr: 'gone.json: no such file\n' });
   });
 
   it.each([
@@ -116,7 +102,7 @@ describe('kontomatch import', () => {
     [['profiles', 'extra']],
     [[]],
   ])('answers %j with usage on stderr and exit 2', async (argv) => {
-    const r = await run(argv, { 'u.csv': good });
+    const r = await runCli(argv, { 'u.csv': good });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage:');
@@ -129,19 +115,19 @@ describe('kontomatch import without --profile: format and profile detected', () 
   const xml = camt053Xml(december2026, { openingMinor: 1753207, number: 12 });
 
   it('detects the bank profile of a CSV file and says so on stderr', async () => {
-    const r = await run(['import', 'umsatz.csv'], { 'umsatz.csv': good });
+    const r = await runCli(['import', 'umsatz.csv'], { 'umsatz.csv': good });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('umsatz.csv: detected CSV with the bank profile "Sparkasse CSV-CAMT V2 / V8" (sparkasse-csv-camt-v2)\n');
     expect(JSON.parse(r.stdout)).toHaveLength(2);
   });
 
   it('reads MT940 and CAMT files, with their SEPA references', async () => {
-    const mt940 = await run(['import', 'november.sta'], { 'november.sta': sta });
+    const mt940 = await runCli(['import', 'november.sta'], { 'november.sta': sta });
     expect([mt940.code, mt940.stderr]).toEqual([0, 'november.sta: detected MT940\n']);
     const fromMt940 = JSON.parse(mt940.stdout) as Array<Record<string, unknown>>;
     expect(fromMt940.map((t) => t.purpose)).toEqual(november2026.map((l) => l.purpose));
     expect(fromMt940.map((t) => t.mandateReference)).toEqual(november2026.map((l) => l.mandate ?? null));
-    const camt = await run(['import', 'dezember.xml', '--format', 'camt'], { 'dezember.xml': xml });
+    const camt = await runCli(['import', 'dezember.xml', '--format', 'camt'], { 'dezember.xml': xml });
     expect([camt.code, camt.stderr]).toEqual([0, '']);
     const fromCamt = JSON.parse(camt.stdout) as Array<Record<string, unknown>>;
     expect(fromCamt.map((t) => [t.amountMinor, t.counterpartyBic])).toEqual(
@@ -152,30 +138,30 @@ describe('kontomatch import without --profile: format and profile detected', () 
   it('puts statement warnings on stderr and still prints the transactions', async () => {
     const bytes = readFileSync(`${buxtehude}.sta`);
     const expected = JSON.parse(readFileSync(`${buxtehude}.json`, 'utf8')) as Array<{ statement_lines: unknown[] }>;
-    const r = await run(['import', 'buxtehude.sta'], { 'buxtehude.sta': bytes });
+    const r = await runCli(['import', 'buxtehude.sta'], { 'buxtehude.sta': bytes });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(expected[0]!.statement_lines.length);
     expect(r.stderr).toMatch(/^buxtehude\.sta: detected MT940\nwarning: buxtehude\.sta, line \d+.*\n/);
   });
 
   it('says when --profile meets a file that is not CSV, or no profile fits', async () => {
-    const r = await run(['import', 'november.sta', '--profile', 'sparkasse-csv-camt-v2'], { 'november.sta': sta });
+    const r = await runCli(['import', 'november.sta', '--profile', 'sparkasse-csv-camt-v2'], { 'november.sta': sta });
     expect(r).toEqual({
       code: 1,
       stdout: '',
       stderr: 'november.sta: is MT940, and --profile is for CSV files. Leave --profile out, or give --format csv to read it as CSV anyway.\n',
     });
-    const unknown = await run(['import', 'x.csv'], { 'x.csv': 'Wann;Wer;Wieviel\n01.10.2026;A;1,00\n' });
+    const unknown = await runCli(['import', 'x.csv'], { 'x.csv': 'Wann;Wer;Wieviel\n01.10.2026;A;1,00\n' });
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toMatch(/^x\.csv: /);
-    const contradicted = await run(['import', 'umsatz.csv', '--format', 'mt940'], { 'umsatz.csv': good });
+    const contradicted = await runCli(['import', 'umsatz.csv', '--format', 'mt940'], { 'umsatz.csv': good });
     expect(contradicted).toEqual({ code: 1, stdout: '', stderr: 'umsatz.csv: was given as MT940, but its content is CSV\n' });
   });
 });
 
 describe('kontomatch profiles and --help', () => {
   it('lists the built-in profiles, id and name per line', async () => {
-    const r = await run(['profiles']);
+    const r = await runCli(['profiles']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual(builtinProfiles.map((p) => `${p.id}\t${p.name}`));
@@ -184,7 +170,7 @@ describe('kontomatch profiles and --help', () => {
 
   it('prints help on stdout', async () => {
     for (const argv of [['--help'], ['-h'], ['help'], ['import', '--help']]) {
-      const r = await run(argv);
+      const r = await runCli(argv);
       expect(r).toMatchObject({ code: 0, stderr: '' });
       expect(r.stdout).toContain('Usage:');
     }

@@ -2,50 +2,23 @@
  * The core must run where there is neither Node nor a browser (Apps Script's V8): bundle it and run it in an empty
  * `vm` context — no require, Buffer, TextDecoder, TextEncoder, process, URL, setTimeout.
  */
-import path from 'node:path';
 import vm from 'node:vm';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { coreInBareContext, signedBytes } from '../helpers/bare-core';
 import { sparkasseCsvText, windows1252 } from '../helpers/sparkasse-csv';
-
-const repo = path.resolve(__dirname, '../..');
-
-async function bundleCore(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        export { readCsvStatement } from './src/core/import/csv';
-        export { findProfile } from './src/core/profiles/builtin';
-        export { parseProfile } from './src/core/profiles/profile';
-        export { escapeCellText } from './src/core/sheet/cell-text';`,
-      resolveDir: repo,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['main', 'module'],
-    format: 'iife',
-    globalName: 'core',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 describe('the core in a context without platform globals', () => {
   it('reads a Sparkasse statement from signed bytes, fingerprints included', async () => {
-    const code = await bundleCore();
-    const context = vm.createContext({});
-    for (const name of ['require', 'Buffer', 'TextDecoder', 'TextEncoder', 'process', 'URL', 'setTimeout', 'fetch', 'crypto']) {
-      expect(vm.runInContext(`typeof ${name}`, context)).toBe('undefined');
-    }
-    vm.runInContext(code, context);
+    const context = await coreInBareContext(`
+      export { readCsvStatement } from './src/core/import/csv';
+      export { findProfile } from './src/core/profiles/builtin';
+      export { parseProfile } from './src/core/profiles/profile';
+      export { escapeCellText } from './src/core/sheet/cell-text';`);
     const text = sparkasseCsvText([
       { bookingDate: '30.12.24', purpose: 'Müller „4711“ €', counterparty: 'Weiß', amount: '-1.234,56' },
       { bookingDate: '30.12.24', purpose: 'Müller „4711“ €', counterparty: 'Weiß', amount: '-1.234,56' },
     ]);
-    context.bytes = Array.from(windows1252(text), (b) => (b > 127 ? b - 256 : b));
+    context.bytes = signedBytes(windows1252(text));
     const result = JSON.parse(
       vm.runInContext(
         `JSON.stringify(core.readCsvStatement({ fileName: 'u.csv', bytes: bytes }, core.findProfile('sparkasse-csv-camt-v2')))`,

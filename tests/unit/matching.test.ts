@@ -3,6 +3,7 @@
  * shared/matching/README.md (neighbouring numbers above 0.9, numbers inside longer numbers, customer numbers one edit
  * away) as cases the engine must get right.
  */
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   createMatcher,
@@ -20,6 +21,7 @@ import {
 import { createNaiveMatcher } from '../../src/core/matching/naive';
 import { resolveSettings } from '../../src/core/matching/matcher';
 import * as z from '../../src/core/schema';
+import { coreInBareContext } from '../helpers/bare-core';
 
 const IBAN_MUELLER = 'DE89370400440532013000';
 const IBAN_SCHMIDT = 'DE02120300000000202051';
@@ -419,25 +421,7 @@ describe('settings', () => {
 
 describe('the matching core without platform globals', () => {
   it('bundles and matches in an empty context (as in Apps Script: no Node, no browser)', async () => {
-    const { build } = await import('esbuild');
-    const vm = await import('node:vm');
-    const path = await import('node:path');
-    const bundled = await build({
-      stdin: { contents: `export { matchAll, createNumberFinder, createIbanLookup } from './src/core/matching';`, resolveDir: path.resolve(__dirname, '../..'), loader: 'ts' },
-      bundle: true,
-      platform: 'neutral',
-      mainFields: ['main', 'module'],
-      format: 'iife',
-      globalName: 'core',
-      target: 'es2020',
-      write: false,
-      logLevel: 'silent',
-    });
-    const context = vm.createContext({});
-    for (const name of ['require', 'Buffer', 'TextDecoder', 'TextEncoder', 'process', 'setTimeout', 'fetch']) {
-      expect(vm.runInContext(`typeof ${name}`, context)).toBe('undefined');
-    }
-    vm.runInContext(bundled.outputFiles[0]!.text, context);
+    const context = await coreInBareContext("export { matchAll, createNumberFinder, createIbanLookup } from './src/core/matching';");
     const input = JSON.stringify({ items: [invoice('RE-2024-0815', 11900)], contacts: [{ id: 'c', name: 'M', ibans: [IBAN_MUELLER] }], cases: [] });
     const out = vm.runInContext(
       `JSON.stringify([core.matchAll([${JSON.stringify(tx('re 2024 0815', 11900))}], ${input})[0].status,

@@ -20,7 +20,23 @@ export interface ReadOptions {
   profiles: readonly CsvProfile[];
 }
 
-export type ReadResult = StatementRead & { profile: CsvProfile | null };
+export type ReadResult = StatementRead & {
+  profile: CsvProfile | null;
+  /** True when the CSV profile was picked by detection rather than given. */
+  profileDetected: boolean;
+};
+
+/** No bank profile fits a CSV file: says so, with the header line seen (null for a file without one). */
+export class NoProfileFitsError extends StatementFileError {
+  constructor(
+    fileName: string,
+    readonly reason: string,
+    readonly header: string[] | null,
+  ) {
+    super(fileName, reason);
+    this.name = 'NoProfileFitsError';
+  }
+}
 
 /** Files larger than this are refused before any parsing: nobody's monthly statement is that large. */
 export const MAX_STATEMENT_BYTES = 50 * 1024 * 1024;
@@ -51,16 +67,16 @@ export function readStatement(file: StatementFile, options: ReadOptions): ReadRe
   if (options.format !== undefined && options.format !== detected && !(options.format === 'csv' && detected !== 'csv')) {
     throw new StatementFileError(file.fileName, `was given as ${label(options.format)}, but its content is ${label(detected)}`);
   }
-  if (format === 'mt940') return { ...readMt940Statement(file), profile: null };
-  if (format === 'camt') return { ...readCamtFile(file), profile: null };
+  if (format === 'mt940') return { ...readMt940Statement(file), profile: null, profileDetected: false };
+  if (format === 'camt') return { ...readCamtFile(file), profile: null, profileDetected: false };
   const profile = options.profile ?? pickProfile(file, options.profiles);
-  return { ...readCsvStatement(file, profile), profile };
+  return { ...readCsvStatement(file, profile), profile, profileDetected: options.profile === undefined };
 }
 
 function pickProfile(file: StatementFile, profiles: readonly CsvProfile[]): CsvProfile {
   const found = detectCsvProfile(file, profiles);
   if (found.ok) return found.profile;
-  throw new StatementFileError(file.fileName, found.message);
+  throw new NoProfileFitsError(file.fileName, found.message, found.header);
 }
 
 function label(format: StatementFormat): string {

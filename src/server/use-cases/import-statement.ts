@@ -6,10 +6,9 @@
  * a half-written sheet. Duplicates are recognised by fingerprint against what the sheet already holds, whatever the format
  * the transactions came in.
  */
-import { detectFormat, MAX_STATEMENT_BYTES, readStatement, type ReadResult } from '../../core/import/read-statement';
+import { NoProfileFitsError, readStatement, type ReadResult } from '../../core/import/read-statement';
 import type { StatementFile } from '../../core/import/statement';
 import { builtinProfiles } from '../../core/profiles/builtin';
-import { detectCsvProfile } from '../../core/profiles/detect';
 import type { CsvProfile, CsvProfileInput } from '../../core/profiles/profile';
 import { importEntryCells, importsTable, type ImportStatus } from '../../core/tables/imports';
 import { transactionCells, transactionsTable } from '../../core/tables/transactions';
@@ -48,7 +47,7 @@ export function userEmail(services: AppsScriptServices): string {
 }
 
 type FileRead =
-  | { kind: 'read'; read: ReadResult; formatDetected: boolean; profileDetected: boolean }
+  | { kind: 'read'; read: ReadResult; formatDetected: boolean }
   | { kind: 'no-profile'; message: string; header: string[]; draft: CsvProfileInput };
 
 function readFile(services: AppsScriptServices, request: StatementRequest): FileRead {
@@ -60,25 +59,19 @@ function readFile(services: AppsScriptServices, request: StatementRequest): File
     profile = profiles.find((p) => p.id === request.profileId);
     if (profile === undefined) throw new Error(`There is no bank profile "${request.profileId}".`);
   }
-  let profileDetected = false;
-  // Empty and oversized files are for readStatement to refuse with its own words; detection would only guess at them.
-  const sizeOk = file.bytes.length > 0 && file.bytes.length <= MAX_STATEMENT_BYTES;
-  if (profile === undefined && sizeOk && (request.format ?? detectFormat(file.bytes)) === 'csv') {
-    const found = detectCsvProfile(file, profiles);
-    if (!found.ok) {
-      // Decoding here also turns a binary or undecodable file into its clear message instead of "no profile fits".
-      const header = findHeader(decodeText(file.bytes, 'auto', file.fileName).text, found.header);
-      return { kind: 'no-profile', message: found.message, header: found.header ?? header?.cells ?? [], draft: draftProfile(file.fileName, header) };
-    }
-    profile = found.profile;
-    profileDetected = true;
+  try {
+    const read = readStatement(file, {
+      profiles,
+      ...(request.format === undefined ? {} : { format: request.format }),
+      ...(profile === undefined ? {} : { profile }),
+    });
+    return { kind: 'read', read, formatDetected: request.format === undefined };
+  } catch (e) {
+    if (!(e instanceof NoProfileFitsError)) throw e;
+    // The user gets the header seen and a draft profile made from it, to start their own.
+    const header = findHeader(decodeText(file.bytes, 'auto', file.fileName).text, e.header);
+    return { kind: 'no-profile', message: e.reason, header: e.header ?? header?.cells ?? [], draft: draftProfile(file.fileName, header) };
   }
-  const read = readStatement(file, {
-    profiles,
-    ...(request.format === undefined ? {} : { format: request.format }),
-    ...(profile === undefined ? {} : { profile }),
-  });
-  return { kind: 'read', read, formatDetected: request.format === undefined, profileDetected: profileDetected && read.format === 'csv' };
 }
 
 function fingerprintsIn(table: SheetTable | null): Set<string> {
@@ -108,7 +101,7 @@ export function previewImport(services: AppsScriptServices, request: StatementRe
     formatDetected: result.formatDetected,
     profileId: read.profile?.id ?? null,
     profileName: read.profile?.name ?? null,
-    profileDetected: result.profileDetected,
+    profileDetected: read.profileDetected,
     account: read.account,
     period: read.period,
     encoding: read.encoding,
