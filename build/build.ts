@@ -7,7 +7,8 @@
  * and then loads Code.js in a bare V8 context to prove that every registered function is really there.
  */
 import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { customFunctions, menu, sidebarEndpoints, triggers } from '../src/registry';
@@ -64,7 +65,13 @@ async function buildSidebar(): Promise<string> {
   });
   // `</script` inside the inlined code would end the script element early.
   const script = result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
-  const styles = await readFile(path.join(root, 'sidebar/styles.css'), 'utf8');
+  // The shell's styles, then each page's own (sidebar/styles/*.css, in name order).
+  const pageStyles = existsSync(path.join(root, 'sidebar/styles'))
+    ? (await readdir(path.join(root, 'sidebar/styles'))).filter((f) => f.endsWith('.css')).sort()
+    : [];
+  const styles = (
+    await Promise.all(['sidebar/styles.css', ...pageStyles.map((f) => `sidebar/styles/${f}`)].map((f) => readFile(path.join(root, f), 'utf8')))
+  ).join('\n');
   const html = await readFile(path.join(root, 'sidebar/index.html'), 'utf8');
   for (const placeholder of ['<!-- inline:style -->', '<!-- inline:script -->']) {
     if (!html.includes(placeholder)) throw new Error(`sidebar/index.html lacks the placeholder ${placeholder}`);

@@ -1,7 +1,12 @@
 /**
- * German and English texts, chosen by the locale the server reports, and the locale's formats for amounts and dates.
- * Until the server has answered, the browser's language decides (so the first error box is readable too).
+ * German and English texts, chosen by the language the server reports, and the user's notation for amounts and dates
+ * (`formatLocale`, e.g. `de-AT`: the number formats of Intl; without a region, German as in Germany and English with
+ * day-month-year dates). Until the server has answered, the browser's language decides (so the first error box is
+ * readable too). Typed amounts are read by the core's strict amount parser with the same locale's separators.
  */
+import { parseAmount, type DecimalSeparator, type ThousandsSeparator } from '../src/core/money/amount';
+import { currencyExponent } from '../src/core/money/currency';
+
 export type Language = 'de' | 'en';
 
 /** `3, 7, 12` — at most five line numbers, then `…`. */
@@ -61,9 +66,6 @@ const en = {
   signedIn: (user: string) => `Signed in as ${user}`,
   version: (v: string) => `Kontomatch ${v}`,
   noProfiles: 'No bank profiles are available.',
-  // ---- tabs
-  tabImport: 'Import',
-  tabProfiles: 'Bank profiles',
   // ---- format and profile choice
   format: 'Format',
   detectAutomatically: 'Detect automatically',
@@ -190,6 +192,124 @@ const en = {
     `${rows} rows read: ${tx} transactions, ${errors} rejected, ${skipped} left out.`,
   sampleLines: 'First lines of the file',
   fieldProblem: 'Check this field.',
+  // ---- shell and navigation
+  navLabel: 'Kontomatch pages',
+  navMore: 'More',
+  pageNames: { reconcile: 'Reconcile', import: 'Import', run: 'Automatic', bookings: 'Bookings', settings: 'Settings', help: 'Help' } as Record<
+    'reconcile' | 'import' | 'run' | 'bookings' | 'settings' | 'help',
+    string
+  >,
+  // ---- import page: what comes after an import
+  goThrough: 'Go through transactions',
+  runForStatement: 'Run automatic matching for this statement',
+  // ---- reconcile page
+  reconcileTitle: 'Reconcile transactions',
+  filterLabel: 'Show',
+  filters: { open: 'Open', processed: 'Processed', all: 'All' } as Record<'open' | 'processed' | 'all', string>,
+  counter: (position: number, total: number, open: number) => `${position} of ${total}, ${open} open`,
+  counterNone: (open: number) => `0 of 0, ${open} open`,
+  /** The transaction shown has left the list (processed meanwhile). */
+  counterOutside: (total: number, open: number) => `– of ${total}, ${open} open`,
+  previous: 'Previous transaction',
+  next: 'Next transaction',
+  loadingTransactions: 'Loading transactions…',
+  loadingTransaction: 'Loading the transaction…',
+  noTransactions: 'There are no transactions yet. Import a bank statement first.',
+  noneOpen: 'Every transaction is processed.',
+  noneProcessed: 'No transaction has been processed yet.',
+  toImport: 'Import a statement',
+  unreadableRows: (n: number) => (n === 1 ? '1 row of the Transactions sheet could not be read and is left out.' : `${n} rows of the Transactions sheet could not be read and are left out.`),
+  moneyIn: 'Money in',
+  moneyOut: 'Money out',
+  valueDate: (date: string) => `value date ${date}`,
+  from: 'From',
+  to: 'To',
+  iban: 'IBAN',
+  purpose: 'Purpose',
+  bankBookingText: 'Booking text',
+  proposal: 'Proposal',
+  proposalStatus: { auto: 'Sure', review: 'To check', none: 'No proposal' } as Record<'auto' | 'review' | 'none', string>,
+  score: (percent: string) => `score ${percent}`,
+  assignment: 'Assignment',
+  searchLabel: 'Search a case, contact, invoice number or amount',
+  searchPlaceholder: 'e.g. 00012/26, Müller, RE-2026-0138, 4165',
+  searchButton: 'Search',
+  searching: 'Searching…',
+  searchNothing: (query: string) => `Nothing found for "${query}".`,
+  resultCases: 'Cases',
+  resultInvoices: 'Invoices',
+  resultPayments: 'Payment orders',
+  resultContacts: 'Contacts',
+  caseField: 'Case',
+  noCase: '— no case —',
+  clearCase: 'Clear the case',
+  loadingCase: 'Loading the case…',
+  archived: 'archived',
+  invoiceStatus: { open: 'open', paid: 'paid', cancelled: 'cancelled' } as Record<'open' | 'paid' | 'cancelled', string>,
+  paymentStatus: { pending: 'pending', executed: 'executed' } as Record<'pending' | 'executed', string>,
+  due: (date: string) => `due ${date}`,
+  actions: 'Actions',
+  markPaid: (number: string) => `Mark invoice ${number} paid`,
+  markExecuted: (number: string) => `Mark payment order ${number} executed`,
+  noInvoices: 'No open invoice assigned: search for a case or an invoice.',
+  noPayments: 'No payment order assigned: search for a case or a payment order.',
+  createBooking: 'Create a booking in the case ledger',
+  part: (n: number) => `Part ${n}`,
+  bookingTypeField: 'Type',
+  bookingTypes: {
+    income: 'Income',
+    expense: 'Expense',
+    'disbursement-in': 'Disbursement in',
+    'disbursement-out': 'Disbursement out',
+    'client-money-in': 'Client money in',
+    'client-money-out': 'Client money out',
+  } as Record<'income' | 'expense' | 'disbursement-in' | 'disbursement-out' | 'client-money-in' | 'client-money-out', string>,
+  amountField: 'Amount',
+  contactField: 'Contact',
+  noContact: '— none —',
+  invoiceField: 'Invoice',
+  paymentField: 'Payment order',
+  noItem: '— none —',
+  descriptionField: 'Description',
+  split: 'Split',
+  removePart: (n: number) => `Remove part ${n}`,
+  remaining: (money: string) => `Remaining: ${money}`,
+  labels: 'Case labels',
+  labelsOf: (caseId: string) => `Labels of case ${caseId}`,
+  noLabels: 'No labels.',
+  newLabel: 'New label',
+  addLabel: 'Add',
+  removeLabel: (label: string) => `Remove label ${label}`,
+  keepLabel: (label: string) => `Keep label ${label}`,
+  labelSuggestions: ['payment open', 'paid'],
+  labelsHint: 'Labels change when you book.',
+  book: 'Book',
+  booking: 'Booking…',
+  reasonNothing: 'Choose at least one action.',
+  reasonAmount: (part: number, text: string) => (text.trim() === '' ? `Part ${part}: enter an amount.` : `Part ${part}: "${text}" is not an amount (e.g. ${example()}).`),
+  reasonPositive: (part: number) => `Part ${part}: the amount must be more than 0.`,
+  reasonSum: (sum: string, total: string, difference: string, missing: boolean) =>
+    `The parts add up to ${sum}, the transaction is ${total}: ${difference} ${missing ? 'missing' : 'too much'}.`,
+  reasonProcessed: 'Already processed: nothing can be booked twice.',
+  processedBy: (who: string, when: string) => (when === '' ? `Processed by ${who}` : `Processed by ${who} on ${when}`),
+  someone: 'someone',
+  byRun: (run: string) => `Automatic run ${run}`,
+  alreadyProcessed: (who: string, when: string) =>
+    `Already processed by ${who}${when === '' ? '' : ` on ${when}`}. Nothing was booked.`,
+  doneMessage: (summary: string) => `Processed: ${summary}.`,
+  paidWord: (number: string) => `${number} paid`,
+  executedWord: (number: string) => `${number} executed`,
+  bookingWord: (id: string, type: string, amount: string, caseId: string) => `${id} ${type} ${amount}${caseId === '' ? '' : ` (case ${caseId})`}`,
+  labelsWord: (caseId: string) => `labels of ${caseId} changed`,
+  showProcessed: 'Show',
+  lastOpenDone: 'That was the last open transaction.',
+  undo: 'Undo',
+  undoing: 'Undoing…',
+  undone: 'Undone: the transaction is open again.',
+  undoBlocked: (reason: string) => `Undo is not possible: ${reason}.`,
+  transactionBookings: 'Bookings',
+  keyboardHint: '← → move, Enter books the proposal.',
+  enterNoProposal: 'There is no proposal to confirm: choose an invoice, a payment order or a case first.',
 };
 
 type Texts = typeof en;
@@ -247,8 +367,6 @@ const de: Texts = {
   signedIn: (user) => `Angemeldet als ${user}`,
   version: (v) => `Kontomatch ${v}`,
   noProfiles: 'Es sind keine Bankprofile verfügbar.',
-  tabImport: 'Import',
-  tabProfiles: 'Bankprofile',
   format: 'Format',
   detectAutomatically: 'Automatisch erkennen',
   formatNames: { csv: 'CSV', mt940: 'MT940', camt: 'CAMT (XML oder ZIP)' },
@@ -374,17 +492,146 @@ const de: Texts = {
     `${rows} Zeilen gelesen: ${tx} Umsätze, ${errors} abgelehnt, ${skipped} ausgelassen.`,
   sampleLines: 'Erste Zeilen der Datei',
   fieldProblem: 'Bitte dieses Feld prüfen.',
+  navLabel: 'Kontomatch-Seiten',
+  navMore: 'Mehr',
+  pageNames: { reconcile: 'Abgleich', import: 'Import', run: 'Automatik', bookings: 'Buchungen', settings: 'Einstellungen', help: 'Hilfe' },
+  goThrough: 'Umsätze durcharbeiten',
+  runForStatement: 'Automatischen Abgleich für diesen Auszug starten',
+  reconcileTitle: 'Umsätze abgleichen',
+  filterLabel: 'Anzeigen',
+  filters: { open: 'Offen', processed: 'Erledigt', all: 'Alle' },
+  counter: (position, total, open) => `${position} von ${total}, ${open} offen`,
+  counterNone: (open) => `0 von 0, ${open} offen`,
+  counterOutside: (total, open) => `– von ${total}, ${open} offen`,
+  previous: 'Vorheriger Umsatz',
+  next: 'Nächster Umsatz',
+  loadingTransactions: 'Umsätze werden geladen…',
+  loadingTransaction: 'Umsatz wird geladen…',
+  noTransactions: 'Es gibt noch keine Umsätze. Importieren Sie zuerst einen Kontoauszug.',
+  noneOpen: 'Alle Umsätze sind erledigt.',
+  noneProcessed: 'Es wurde noch kein Umsatz erledigt.',
+  toImport: 'Kontoauszug importieren',
+  unreadableRows: (n) => (n === 1 ? '1 Zeile des Blatts „Transactions“ ist unlesbar und wird ausgelassen.' : `${n} Zeilen des Blatts „Transactions“ sind unlesbar und werden ausgelassen.`),
+  moneyIn: 'Eingang',
+  moneyOut: 'Ausgang',
+  valueDate: (date) => `Wertstellung ${date}`,
+  from: 'Von',
+  to: 'An',
+  iban: 'IBAN',
+  purpose: 'Verwendungszweck',
+  bankBookingText: 'Buchungsart',
+  proposal: 'Vorschlag',
+  proposalStatus: { auto: 'Sicher', review: 'Zu prüfen', none: 'Kein Vorschlag' },
+  score: (percent) => `Trefferquote ${percent}`,
+  assignment: 'Zuordnung',
+  searchLabel: 'Akte, Kontakt, Rechnungsnummer oder Betrag suchen',
+  searchPlaceholder: 'z. B. 00012/26, Müller, RE-2026-0138, 4165',
+  searchButton: 'Suchen',
+  searching: 'Suche läuft…',
+  searchNothing: (query) => `Nichts gefunden für „${query}“.`,
+  resultCases: 'Akten',
+  resultInvoices: 'Rechnungen',
+  resultPayments: 'Zahlungsaufträge',
+  resultContacts: 'Kontakte',
+  caseField: 'Akte',
+  noCase: '— keine Akte —',
+  clearCase: 'Akte entfernen',
+  loadingCase: 'Akte wird geladen…',
+  archived: 'archiviert',
+  invoiceStatus: { open: 'offen', paid: 'bezahlt', cancelled: 'storniert' },
+  paymentStatus: { pending: 'offen', executed: 'ausgeführt' },
+  due: (date) => `fällig ${date}`,
+  actions: 'Aktionen',
+  markPaid: (number) => `Rechnung ${number} als bezahlt markieren`,
+  markExecuted: (number) => `Zahlung ${number} als ausgeführt markieren`,
+  noInvoices: 'Keine offene Rechnung zugeordnet: Suchen Sie eine Akte oder Rechnung.',
+  noPayments: 'Kein Zahlungsauftrag zugeordnet: Suchen Sie eine Akte oder Zahlung.',
+  createBooking: 'Buchung im Aktenkonto erstellen',
+  part: (n) => `Teil ${n}`,
+  bookingTypeField: 'Buchungsart',
+  bookingTypes: {
+    income: 'Einnahme',
+    expense: 'Ausgabe',
+    'disbursement-in': 'Auslage ein',
+    'disbursement-out': 'Auslage aus',
+    'client-money-in': 'Fremdgeld ein',
+    'client-money-out': 'Fremdgeld aus',
+  },
+  amountField: 'Betrag',
+  contactField: 'Buchungskontakt',
+  noContact: '— keiner —',
+  invoiceField: 'Rechnung',
+  paymentField: 'Zahlungsauftrag',
+  noItem: '— keine —',
+  descriptionField: 'Beschreibung',
+  split: 'Aufteilen',
+  removePart: (n) => `Teil ${n} entfernen`,
+  remaining: (money) => `Rest: ${money}`,
+  labels: 'Aktenetiketten',
+  labelsOf: (caseId) => `Etiketten der Akte ${caseId}`,
+  noLabels: 'Keine Etiketten.',
+  newLabel: 'Neues Etikett',
+  addLabel: 'Hinzufügen',
+  removeLabel: (label) => `Etikett ${label} entfernen`,
+  keepLabel: (label) => `Etikett ${label} behalten`,
+  labelSuggestions: ['Zahlung offen', 'Bezahlt'],
+  labelsHint: 'Etiketten ändern sich beim Buchen.',
+  book: 'Buchen',
+  booking: 'Wird gebucht…',
+  reasonNothing: 'Wählen Sie mindestens eine Aktion.',
+  reasonAmount: (part, text) => (text.trim() === '' ? `Teil ${part}: Bitte einen Betrag eingeben.` : `Teil ${part}: „${text}“ ist kein Betrag (z. B. ${example()}).`),
+  reasonPositive: (part) => `Teil ${part}: Der Betrag muss größer als 0 sein.`,
+  reasonSum: (sum, total, difference, missing) =>
+    `Die Teile ergeben ${sum}, der Umsatz beträgt ${total}: ${difference} ${missing ? 'fehlen' : 'zu viel'}.`,
+  reasonProcessed: 'Bereits erledigt: Nichts wird doppelt gebucht.',
+  processedBy: (who, when) => (when === '' ? `Erledigt von ${who}` : `Erledigt von ${who} am ${when}`),
+  someone: 'jemandem',
+  byRun: (run) => `Automatischer Abgleich ${run}`,
+  alreadyProcessed: (who, when) => `Bereits erledigt von ${who}${when === '' ? '' : ` am ${when}`}. Es wurde nichts gebucht.`,
+  doneMessage: (summary) => `Erledigt: ${summary}.`,
+  paidWord: (number) => `${number} bezahlt`,
+  executedWord: (number) => `${number} ausgeführt`,
+  bookingWord: (id, type, amount, caseId) => `${id} ${type} ${amount}${caseId === '' ? '' : ` (Akte ${caseId})`}`,
+  labelsWord: (caseId) => `Etiketten der Akte ${caseId} geändert`,
+  showProcessed: 'Anzeigen',
+  lastOpenDone: 'Das war der letzte offene Umsatz.',
+  undo: 'Rückgängig',
+  undoing: 'Wird rückgängig gemacht…',
+  undone: 'Rückgängig gemacht: Der Umsatz ist wieder offen.',
+  undoBlocked: (reason) => `Rückgängig machen ist nicht möglich: ${reason}.`,
+  transactionBookings: 'Buchungen',
+  keyboardHint: '← → blättern, Enter bucht den Vorschlag.',
+  enterNoProposal: 'Es gibt keinen Vorschlag zu bestätigen: Wählen Sie zuerst eine Rechnung, Zahlung oder Akte.',
 };
 
 const TEXTS: Record<Language, Texts> = { de, en };
-/** BCP 47 tags for Intl: German as in Germany; English with day-month-year dates (the users are in Europe). */
+/** BCP 47 tags for Intl when the user's locale names no region: German as in Germany; English with day-month-year dates
+ * (the users are in Europe). */
 const INTL_LOCALE: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 
 let language: Language = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+/** The user's own locale with region (`de-AT`, `en-US`), when the server has told it; else null. */
+let formatLocale: string | null = null;
 
 export function setLanguage(next: Language): void {
   language = next;
   document.documentElement.lang = next;
+  clearFormats();
+}
+
+/**
+ * The locale amounts and dates are written in (`getSidebarContext().formatLocale`). A bare language (`en`, `de`) says
+ * nothing about notation, so the defaults above stay; a tag Intl does not know is ignored.
+ */
+export function setFormatLocale(tag: string): void {
+  let next: string | null = null;
+  try {
+    next = /-[A-Za-z]{2}|-\d{3}/.test(tag) && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : null;
+  } catch {
+    next = null;
+  }
+  formatLocale = next;
+  clearFormats();
 }
 
 export function currentLanguage(): Language {
@@ -396,28 +643,78 @@ export function t(): Texts {
   return TEXTS[language];
 }
 
+/** The BCP 47 tag every Intl formatter of the sidebar uses. */
+export function intlLocale(): string {
+  return formatLocale ?? INTL_LOCALE[language];
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const plainFormats = new Map<number, Intl.NumberFormat>();
+
+function clearFormats(): void {
+  moneyFormats.clear();
+  plainFormats.clear();
+}
 
 function moneyFormat(currency: string): Intl.NumberFormat {
-  const key = `${language}|${currency}`;
-  let format = moneyFormats.get(key);
+  let format = moneyFormats.get(currency);
   if (format === undefined) {
     try {
-      format = new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency });
+      format = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency });
     } catch {
-      format = new Intl.NumberFormat(INTL_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      format = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
-    moneyFormats.set(key, format);
+    moneyFormats.set(currency, format);
   }
   return format;
 }
 
 /** An amount in minor units (cents) as the locale writes it: `-1.234,56 €` / `-€1,234.56`. */
 export function formatMoney(amountMinor: number, currency: string): string {
-  const format = moneyFormat(currency);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   // Exact for every safe integer: the division is only for display.
-  return format.format(amountMinor / 10 ** digits);
+  return moneyFormat(currency).format(amountMinor / 10 ** currencyExponent(currency));
+}
+
+function plainFormat(digits: number): Intl.NumberFormat {
+  let format = plainFormats.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    plainFormats.set(digits, format);
+  }
+  return format;
+}
+
+/** An amount as the user would type it into a field: the locale's separators, no currency (`4.165,00`). */
+export function formatAmountInput(amountMinor: number, currency: string): string {
+  const digits = currencyExponent(currency);
+  return plainFormat(digits).format(amountMinor / 10 ** digits);
+}
+
+/** `1.234,56` / `1,234.56`: how amounts are typed here, for hints. */
+function example(): string {
+  return formatAmountInput(123456, 'EUR');
+}
+
+/** The locale's separators, as the core's amount parser names them. */
+function separators(): { decimalSeparator: DecimalSeparator; thousandsSeparator: ThousandsSeparator } {
+  const parts = plainFormat(2).formatToParts(1234567.5);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const group = parts.find((p) => p.type === 'group')?.value ?? '';
+  const decimalSeparator: DecimalSeparator = decimal === ',' ? ',' : '.';
+  const thousandsSeparator: ThousandsSeparator =
+    group === '.' || group === ',' ? group : group === "'" || group === '\u2019' ? "'" : /^[\s\u00a0\u202f]$/.test(group) ? ' ' : '';
+  return { decimalSeparator, thousandsSeparator: thousandsSeparator === decimalSeparator ? '' : thousandsSeparator };
+}
+
+/**
+ * An amount the user typed, in the locale's notation (`1.234,56`, `1234,56` in German; `1,234.56` in English) → minor
+ * units; null for anything that is not exactly an amount. Strict like the statement reader: `12.50` in German is refused,
+ * not read as 1250.
+ */
+export function parseAmountInput(text: string, currency: string): number | null {
+  const result = parseAmount(text, { ...separators(), currency });
+  if (!result.ok || (result.currency !== undefined && result.currency !== currency.toUpperCase())) return null;
+  return result.minor;
 }
 
 /** A calendar date `YYYY-MM-DD` as the locale writes it; formatted in UTC so that no time zone can shift the day. */
@@ -425,9 +722,33 @@ export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (match === null) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+}
+
+/**
+ * An instant as the server sends it (`2026-11-22T14:03:00+01:00`): date and time as written there, in the spreadsheet's
+ * zone — not converted to the browser's, which may be elsewhere. Anything else is shown as it is.
+ */
+export function formatInstant(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+  if (match === null) return iso;
+  const [, y, mo, d, hh, mm] = match.map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, hh, mm));
+  return new Intl.DateTimeFormat(intlLocale(), {
+    timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(date);
+}
+
+/** An IBAN in print format, groups of four: `DE89 3704 0044 0532 0130 00`. */
+export function formatIban(iban: string): string {
+  return iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language]).format(n);
+  return new Intl.NumberFormat(intlLocale()).format(n);
+}
+
+/** A matcher's score (0…1) as a percentage: `97 %` / `97%`. */
+export function formatPercent(score: number): string {
+  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(score);
 }

@@ -37,6 +37,21 @@ const METHODS = {
   previewImport: true,
   importStatement: true,
   matchTransactions: true,
+  reconcileOverview: true,
+  getTransaction: true,
+  searchAssignable: true,
+  getCase: true,
+  reconcileTransaction: true,
+  undoTransaction: true,
+  startAutoRun: true,
+  continueAutoRun: true,
+  getAutoRun: true,
+  getRunDetails: true,
+  listArchive: true,
+  bookingsOverview: true,
+  getSettings: true,
+  saveSettings: true,
+  getHelp: true,
 } as const satisfies Record<MethodName, true>;
 
 export class ServerUnavailableError extends Error {
@@ -52,10 +67,28 @@ function scriptRun(): ScriptRun {
   return run;
 }
 
+type Listener<K extends MethodName> = (answer: ResponseOf<K>) => void;
+const listeners = new Map<MethodName, Array<Listener<never>>>();
+
+/**
+ * Hears every answer of one method, whoever asked: e.g. the import page's profile choice follows each `listProfiles`
+ * the bank profiles page makes after saving or deleting one, without the two pages knowing each other.
+ */
+export function onAnswer<K extends MethodName>(name: K, listener: Listener<K>): void {
+  listeners.set(name, [...(listeners.get(name) ?? []), listener as unknown as Listener<never>]);
+}
+
+function tell<K extends MethodName>(name: K, answer: ResponseOf<K>): void {
+  for (const listener of listeners.get(name) ?? []) (listener as unknown as Listener<K>)(answer);
+}
+
 function call<K extends MethodName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
   return new Promise<ResponseOf<K>>((resolve, reject) => {
     const runner = scriptRun()
-      .withSuccessHandler((value) => resolve(value as ResponseOf<K>))
+      .withSuccessHandler((value) => {
+        tell(name, value as ResponseOf<K>);
+        resolve(value as ResponseOf<K>);
+      })
       .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
     const fn = runner[name];
     if (typeof fn !== 'function') throw new Error(`The server has no function "${name}".`);

@@ -1,5 +1,5 @@
 /**
- * What both pages of the sidebar share: the busy indicator (one server call at a time, controls disabled meanwhile), the
+ * What every page of the sidebar shares: the busy indicator (one server call at a time, controls disabled meanwhile), the
  * error box, and the elements outside the pages.
  */
 import { byId } from './dom';
@@ -14,16 +14,17 @@ export const shell = {
   footer: byId('footer'),
 };
 
+type Control = HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
 let busy = false;
-/** Controls that stay disabled after a call for reasons of their own (e.g. no profiles loaded yet). */
-let keepDisabled: (control: Element) => boolean = () => false;
+/**
+ * The controls the busy state itself disabled: only these are enabled again afterwards. A control a page had disabled
+ * for a reason of its own (a Book button whose parts do not add up, a processed transaction's search) stays disabled.
+ */
+let disabledByBusy: Control[] = [];
 
 export function isBusy(): boolean {
   return busy;
-}
-
-export function setKeepDisabled(rule: (control: Element) => boolean): void {
-  keepDisabled = rule;
 }
 
 export function setBusy(next: boolean, message = t().working, status?: HTMLElement): void {
@@ -31,9 +32,16 @@ export function setBusy(next: boolean, message = t().working, status?: HTMLEleme
   shell.app.setAttribute('aria-busy', String(next));
   shell.busyBar.hidden = !next;
   if (status !== undefined) status.textContent = next ? message : '';
-  for (const control of Array.from(document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('button, input, select, textarea'))) {
-    if (control === shell.errorDismiss || control.closest('[role="tablist"]') !== null) continue;
-    control.disabled = next || keepDisabled(control);
+  if (next) {
+    for (const control of Array.from(document.querySelectorAll<Control>('button, input, select, textarea'))) {
+      // The navigation stays usable: switching pages during a call is harmless (the answer lands on its own page).
+      if (control === shell.errorDismiss || control.disabled || control.closest('[data-keep-enabled]') !== null) continue;
+      control.disabled = true;
+      disabledByBusy.push(control);
+    }
+  } else {
+    for (const control of disabledByBusy) control.disabled = false;
+    disabledByBusy = [];
   }
   document.body.classList.toggle('is-busy', next);
 }

@@ -11,16 +11,26 @@ import { methodNames } from './shared/contract';
 /** Apps Script's own triggers and the menu's handlers: called with the event object, or nothing. */
 export const triggers = ['onOpen', 'onInstall'] as const;
 
+/** The sidebar's pages; a menu entry opens the sidebar on one of them. */
+export const sidebarPages = ['reconcile', 'import', 'run', 'bookings', 'settings', 'help'] as const;
+export type SidebarPage = (typeof sidebarPages)[number];
+
 export interface MenuEntry {
   /** Function name (top level). */
   fn: string;
   label: { en: string; de: string };
+  /** The sidebar page it opens. */
+  page: SidebarPage;
 }
 
 /** The add-on menu ("Erweiterungen → Kontomatch"), in order. */
 export const menu: MenuEntry[] = [
-  { fn: 'showSidebar', label: { en: 'Open sidebar', de: 'Seitenleiste öffnen' } },
-  { fn: 'showImport', label: { en: 'Import statement', de: 'Kontoauszug importieren' } },
+  { fn: 'showSidebar', label: { en: 'Open sidebar', de: 'Seitenleiste öffnen' }, page: 'reconcile' },
+  { fn: 'showImport', label: { en: 'Import statement', de: 'Kontoauszug importieren' }, page: 'import' },
+  { fn: 'showAutoRun', label: { en: 'Run automatic matching', de: 'Automatischen Abgleich starten' }, page: 'run' },
+  { fn: 'showExport', label: { en: 'Export bookings', de: 'Buchungen exportieren' }, page: 'bookings' },
+  { fn: 'showSettings', label: { en: 'Settings', de: 'Einstellungen' }, page: 'settings' },
+  { fn: 'showHelp', label: { en: 'Help', de: 'Hilfe' }, page: 'help' },
 ];
 
 export interface CustomFunctionParam {

@@ -83,7 +83,7 @@ aside iframe { width: 300px; flex: 1; border: 0; display: block; }
   <div class="grid-wrap" data-testid="grid-wrap"></div>
   <aside class="sidebar" data-testid="sidebar-panel" hidden>
     <div class="sidebar-head"><span data-testid="sidebar-title"></span><button type="button" data-testid="sidebar-close" aria-label="Close sidebar" title="Close">×</button></div>
-    <iframe data-testid="sidebar-frame" title="Add-on sidebar" sandbox="allow-scripts allow-forms allow-modals allow-popups allow-downloads"></iframe>
+    <iframe data-testid="sidebar-frame" title="Add-on sidebar" sandbox="allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads"></iframe>
   </aside>
 </main>
 <div class="tabs" role="tablist" data-testid="sheet-tabs" aria-label="Sheets"></div>

@@ -8,6 +8,10 @@
  *   GET  /sidebar      the sidebar HTML of the last showSidebar, with the google.script.run bridge injected
  *   POST /rpc/<fn>     { args } → runtime.call(fn, ...args) → { ok: true, value } | { ok: false, message }
  *   POST /menu/<fn>    calls a menu item's function (no arguments) → { ok, sidebarOpened } | { ok: false, message }
+ *   GET  /drive/<id>   a Drive file the add-on created for this playground's user (File.getUrl() points here)
+ *
+ * Two playgrounds can share one workbook (`workbook: createWorkbook(…)`, different `user`s): two people working in one
+ * spreadsheet, each with their own sidebar, user properties and Drive files.
  *
  * Nothing is loaded from outside: the page's script and styles are inlined.
  */
@@ -17,7 +21,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRuntime, type LocalRuntime, type WorkbookSeed } from '../runtime/index';
+import { DEFAULT_USER, createRuntime, type FakeSpreadsheet, type LocalRuntime, type RuntimeOptions, type WorkbookSeed } from '../runtime/index';
 import { sampleWorkbook } from '../sample/workbook';
 import { pageHtml } from './page';
 
@@ -31,13 +35,15 @@ export interface PlaygroundOptions {
   host?: string;
   /** Default `dist` (the output of `npm run build`). */
   bundleDir?: string;
-  /** Default: the sample workbook of Kanzlei Berger & Partner. */
-  workbook?: WorkbookSeed;
+  /** Default: the sample workbook of Kanzlei Berger & Partner. An existing workbook (createWorkbook) is shared, not copied. */
+  workbook?: WorkbookSeed | FakeSpreadsheet;
   /** The user's locale (Session.getActiveUserLocale): decides the add-on's language. Default 'de'. */
   userLocale?: string;
   user?: string;
   /** Freeze the first row of every seeded sheet, as a real workbook would have it. Default true. */
   freezeHeaders?: boolean;
+  /** Passed to the runtime: a virtual clock (see RuntimeOptions.clock). */
+  clock?: RuntimeOptions['clock'];
 }
 
 export interface Playground {
@@ -126,6 +132,26 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<s
 const TOKEN_HEADER = 'x-kontomatch-token';
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': `content-type, ${TOKEN_HEADER}` };
 
+/**
+ * Types a browser may show inline. Anything else is sent as a download: a file the add-on wrote must never run as a page
+ * of the playground's origin (which holds the token).
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'text/plain', 'text/csv', 'image/png', 'image/jpeg', 'image/gif']);
+
+function sendFile(response: http.ServerResponse, file: { name: string; mimeType: string; bytes: Buffer }): void {
+  const type = file.mimeType.split(';')[0]!.trim().toLowerCase();
+  const inline = INLINE_TYPES.has(type);
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  response.writeHead(200, {
+    'content-type': inline ? (type.startsWith('text/') ? `${type}; charset=utf-8` : type) : 'application/octet-stream',
+    'content-length': file.bytes.length,
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(file.bytes);
+}
+
 function send(response: http.ServerResponse, status: number, type: string, body: string, cors = false): void {
   response.writeHead(status, {
     'content-type': type,
@@ -142,11 +168,13 @@ const json = (response: http.ServerResponse, status: number, value: unknown, cor
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const bundleDir = path.resolve(root, options.bundleDir ?? 'dist');
   const userLocale = options.userLocale ?? 'de';
+  const user = options.user ?? DEFAULT_USER;
   const runtime = createRuntime({
     bundleDir,
     workbook: options.workbook ?? sampleWorkbook(),
     userLocale,
-    ...(options.user === undefined ? {} : { user: options.user }),
+    user,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // A firm's sheets have their header row frozen (the seed format cannot say so). Done on the fakes directly: uncounted.
   if (options.freezeHeaders ?? true) {
@@ -190,6 +218,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   function state(): unknown {
     return {
       revision,
+      user,
       userLocale,
       workbook: runtime.spreadsheet.toJSON(),
       menus: runtime.ui.menus,
@@ -212,6 +241,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       return void response.end();
     }
     if (method === 'GET' && url.pathname === '/state') return json(response, 200, state());
+    const drive = /^\/drive\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    if (method === 'GET' && drive !== null) {
+      // drive.file: the playground's user sees the files the add-on made for them, nobody else's.
+      const file = runtime.drive.files().find((f) => f.id === drive[1] && f.owner === user);
+      if (file === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'No such file for this user.');
+      return sendFile(response, file);
+    }
     if (method === 'GET' && url.pathname === '/sidebar') {
       const sidebar = runtime.ui.sidebar;
       if (sidebar === null) return send(response, 404, 'text/plain; charset=utf-8', 'No sidebar is open: use Extensions → Kontomatch.');
@@ -256,6 +292,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const url = `http://${hostName}:${address.port}/`;
   allowedHosts.add(`${hostName}:${address.port}`);
   if (host === '127.0.0.1' || host === '::1') allowedHosts.add(`localhost:${address.port}`);
+  // The add-on's File.getUrl() links (e.g. the run report in the Archive sheet) open here instead of on Drive.
+  runtime.drive.setUrlBase(`${url}drive/`);
   return {
     url,
     runtime,

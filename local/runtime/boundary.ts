@@ -4,7 +4,8 @@
  *  - copies arguments into Node's realm and results into the context realm (see realm.ts),
  *  - hands out further fakes (a Sheet from getSheetByName, `this` from chaining) wrapped the same way,
  *  - rethrows a fake's exception as an Error of the context realm, as Apps Script's exceptions are,
- *  - tells the fakes which user is acting (protections depend on it).
+ *  - tells the fakes which user is acting (protections depend on it),
+ *  - asks the execution guard first (execution.ts): a virtual clock advances, a killed execution's calls all fail.
  * The fakes themselves stay plain Node classes, shared by every runtime that shares a workbook.
  */
 import type { CallCounters } from './counters';
@@ -28,6 +29,8 @@ export class Boundary {
     private readonly realm: Realm,
     private readonly counters: CallCounters,
     private readonly user: string,
+    /** Runs before every counted call with its key (`Range.setValues`); throwing stops the call. */
+    private readonly beforeCall: (key: string) => void = () => {},
   ) {}
 
   /** The counting proxy for a fake (always the same proxy for the same fake, so `===` works in the bundle). */
@@ -41,9 +44,16 @@ export class Boundary {
         if (typeof prop === 'symbol' || prop === 'className') return value;
         // The bundle sees Apps Script's surface only: no fields, no helpers the fakes use among themselves.
         if (typeof value !== 'function') return PUBLIC_FIELDS.has(prop) ? this.toContext(value) : undefined;
-        if (INTERNAL_METHODS.has(prop) || prop === 'constructor') return undefined;
+        // Methods live on the class; a function in an own field is a fake's wiring (a clock, a callback), not API.
+        if (INTERNAL_METHODS.has(prop) || prop === 'constructor' || Object.prototype.hasOwnProperty.call(target, prop)) return undefined;
         return (...args: unknown[]) => {
-          this.counters.increment(`${className}.${prop}`);
+          const key = `${className}.${prop}`;
+          this.counters.increment(key);
+          try {
+            this.beforeCall(key);
+          } catch (error) {
+            throw this.realm.error(error instanceof Error ? error.message : String(error));
+          }
           setActingUser(this.user);
           const nodeArgs = args.map((a) => this.toNodeValue(a));
           let result: unknown;

@@ -24,6 +24,9 @@ const SERVICE_OF_CLASS: Record<string, string> = {
   Session: 'Session',
   User: 'Session',
   Utilities: 'Utilities',
+  Blob: 'Utilities', // made by Utilities.newBlob (or File.getBlob); Apps Script files Blob under its base service
+  DriveApp: 'DriveApp',
+  File: 'DriveApp',
   UrlFetchApp: 'UrlFetchApp',
   HTTPResponse: 'UrlFetchApp',
   Logger: 'Logger',

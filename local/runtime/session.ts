@@ -1,4 +1,8 @@
-/** Session: who is running the script, in which locale and script time zone. */
+/**
+ * Session: who is running the script, in which locale and script time zone. `getActiveUser().getEmail()` is "" in real
+ * Apps Script when the user's domain policy or account type withholds it (e.g. a consumer account using a Workspace
+ * document); `hideEmail` reproduces that, while the effective user keeps the email.
+ */
 import { Fake } from './fake';
 import type { SessionApi, UserApi } from '../../src/server/platform/apps-script-api';
 
@@ -19,12 +23,13 @@ export class FakeSession extends Fake implements SessionApi {
     private readonly user: string,
     private readonly locale: string,
     private readonly scriptTimeZone: string,
+    private readonly hideEmail = false,
   ) {
     super();
   }
 
   getActiveUser(): FakeUser {
-    return new FakeUser(this.user);
+    return new FakeUser(this.hideEmail ? '' : this.user);
   }
   /** An add-on runs as the user who invoked it. */
   getEffectiveUser(): FakeUser {

@@ -5,22 +5,13 @@
 import { Fake } from './fake';
 import { isDate } from './realm';
 import { formatDate } from './format-date';
+import { toBuffer, toSignedBytes } from './bytes';
+import { FakeBlob } from './blob';
 import type { UtilitiesApi } from '../../src/server/platform/apps-script-api';
 
+export { toBuffer, toSignedBytes } from './bytes';
+
 export const MAX_SLEEP_MS = 300_000;
-
-export function toSignedBytes(buffer: Uint8Array): number[] {
-  const out = new Array<number>(buffer.length);
-  for (let i = 0; i < buffer.length; i++) out[i] = buffer[i]! > 127 ? buffer[i]! - 256 : buffer[i]!;
-  return out;
-}
-
-/** Bytes as Apps Script takes them (signed or unsigned numbers) or a string (UTF-8). */
-export function toBuffer(data: unknown): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
-  throw new Error('Invalid argument: data');
-}
 
 /** Blocks the thread like Apps Script's sleep: nothing else of the script runs meanwhile. */
 export function blockFor(ms: number): void {
@@ -29,6 +20,11 @@ export function blockFor(ms: number): void {
 
 export class FakeUtilities extends Fake implements UtilitiesApi {
   readonly className = 'Utilities';
+
+  /** `wait` is how sleep passes time: blocking the thread, or advancing a virtual clock (see clock.ts). */
+  constructor(private readonly wait: (ms: number) => void = blockFor) {
+    super();
+  }
 
   base64Decode(encoded: string): number[] {
     const text = String(encoded).replace(/\s+/g, '');
@@ -46,8 +42,8 @@ export class FakeUtilities extends Fake implements UtilitiesApi {
   base64EncodeWebSafe(data: number[] | string): string {
     return toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
-  newBlob(): never {
-    throw new Error('Utilities.newBlob is not available in the local runtime.');
+  newBlob(data: number[] | string, contentType?: string, name?: string): FakeBlob {
+    return FakeBlob.from(data, contentType, name);
   }
   formatDate(date: GoogleAppsScript.Base.Date | Date, timeZone: string, format: string): string {
     if (!isDate(date)) throw new Error(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
@@ -62,6 +58,6 @@ export class FakeUtilities extends Fake implements UtilitiesApi {
   }
   sleep(milliseconds: number): void {
     if (milliseconds > MAX_SLEEP_MS) throw new Error(`Invalid argument: milliseconds (maximum ${MAX_SLEEP_MS})`);
-    blockFor(milliseconds);
+    this.wait(Math.max(0, Number(milliseconds)));
   }
 }

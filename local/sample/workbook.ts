@@ -13,6 +13,9 @@
  * - a case number only: court costs "Az. 00012/26" (payment order ZA-2026-0072);
  * - no number at all, only the payee's IBAN and the amount: rent and salaries (ZA-2026-0071, -0073, -0074);
  * - bank fees, card payments and direct debits that match nothing.
+ * Payment orders name their case where they belong to one (an expert's fee, a court advance), so that choosing a case
+ * in the sidebar loads them; the court costs of 00012/26 (ZA-2026-0072) deliberately do not, so that only the case
+ * number in the purpose points at them.
  */
 import { toSerialDay } from '../../src/core/calendar/date';
 import type { CellValue, WorkbookSeed } from '../runtime/index';
@@ -47,13 +50,13 @@ export function sampleWorkbook(): WorkbookSeed {
 
   const p = payees;
   const payments: CellValue[][] = [
-    ['Number', 'Payee', 'IBAN', 'Amount', 'Currency', 'Status'],
-    ['ZA-2026-0070', p.expert.name, p.expert.iban, 1249.5, 'EUR', 'executed'],
-    ['ZA-2026-0071', p.landlord.name, p.landlord.iban, 2850, 'EUR', 'pending'],
-    ['ZA-2026-0072', p.courtCashOffice.name, p.courtCashOffice.iban, 438, 'EUR', 'pending'],
-    ['ZA-2026-0073', p.vogt.name, p.vogt.iban, 2870.45, 'EUR', 'pending'],
-    ['ZA-2026-0074', p.kraus.name, p.kraus.iban, 3125.1, 'EUR', 'pending'],
-    ['ZA-2026-0075', p.courtCashOffice.name, p.courtCashOffice.iban, 273, 'EUR', 'pending'],
+    ['Number', 'Payee', 'IBAN', 'Amount', 'Currency', 'Status', 'Case', 'Executed on', 'Executed by transaction'],
+    ['ZA-2026-0070', p.expert.name, p.expert.iban, 1249.5, 'EUR', 'executed', '00018/26', day('2026-09-25'), ''],
+    ['ZA-2026-0071', p.landlord.name, p.landlord.iban, 2850, 'EUR', 'pending', '', day(''), ''],
+    ['ZA-2026-0072', p.courtCashOffice.name, p.courtCashOffice.iban, 438, 'EUR', 'pending', '', day(''), ''],
+    ['ZA-2026-0073', p.vogt.name, p.vogt.iban, 2870.45, 'EUR', 'pending', '', day(''), ''],
+    ['ZA-2026-0074', p.kraus.name, p.kraus.iban, 3125.1, 'EUR', 'pending', '', day(''), ''],
+    ['ZA-2026-0075', p.courtCashOffice.name, p.courtCashOffice.iban, 273, 'EUR', 'pending', '00020/26', day(''), ''],
   ];
 
   const contacts: CellValue[][] = [
@@ -83,7 +86,7 @@ export function sampleWorkbook(): WorkbookSeed {
     sheets: { Invoices: invoices, Payments: payments, Contacts: contacts, Cases: cases },
     numberFormats: {
       Invoices: { 1: 'dd.mm.yyyy', 2: 'dd.mm.yyyy', 5: '#,##0.00', 8: 'dd.mm.yyyy' },
-      Payments: { 3: '#,##0.00' },
+      Payments: { 3: '#,##0.00', 7: 'dd.mm.yyyy' },
     },
   };
 }

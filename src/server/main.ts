@@ -6,10 +6,14 @@ import { customFunctions } from './custom-functions';
 import { userLanguage } from './language';
 import { onOpen as buildMenu, showSidebar as openSidebar, type OpenEvent } from './menu';
 import { appsScriptServices } from './platform/services';
+import { menu as menuEntries } from '../registry';
 import { dispatch, type Handlers } from './rpc';
 import { importStatement, previewImport } from './use-cases/import-statement';
 import { deleteProfile, getProfile, listProfiles, previewProfile, saveProfile } from './use-cases/profiles';
 import { matchTransactions } from './use-cases/match-transactions';
+import { getCase, getTransaction, reconcileOverview, reconcileTransaction, searchAssignable, undoTransaction } from './use-cases/reconcile';
+import { bookingsOverview, getHelp, getSettings, saveSettings } from './use-cases/settings';
+import { continueAutoRun, getAutoRun, getRunDetails, listArchive, startAutoRun } from './use-cases/auto-run';
 
 declare const KONTOMATCH_VERSION: string;
 
@@ -19,6 +23,7 @@ const handlers: Handlers = {
   getSidebarContext: () => ({
     user: services.Session.getActiveUser().getEmail(),
     locale: userLanguage(services.Session),
+    formatLocale: services.Session.getActiveUserLocale().replace('_', '-') || 'en',
     timeZone: services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
     version: KONTOMATCH_VERSION,
   }),
@@ -30,6 +35,21 @@ const handlers: Handlers = {
   previewImport: (request) => previewImport(services, request),
   importStatement: (request) => importStatement(services, request),
   matchTransactions: () => matchTransactions(services),
+  reconcileOverview: (request) => reconcileOverview(services, request),
+  getTransaction: (request) => getTransaction(services, request),
+  searchAssignable: (request) => searchAssignable(services, request),
+  getCase: (request) => getCase(services, request),
+  reconcileTransaction: (request) => reconcileTransaction(services, request),
+  undoTransaction: (request) => undoTransaction(services, request),
+  startAutoRun: (request) => startAutoRun(services, request),
+  continueAutoRun: (request) => continueAutoRun(services, request),
+  getAutoRun: () => getAutoRun(services),
+  getRunDetails: (request) => getRunDetails(services, request),
+  listArchive: () => listArchive(services),
+  bookingsOverview: () => bookingsOverview(services),
+  getSettings: () => getSettings(services),
+  saveSettings: (request) => saveSettings(services, request),
+  getHelp: () => getHelp(services),
 };
 
 export function onOpen(event?: OpenEvent): void {
@@ -41,11 +61,8 @@ export function onInstall(event?: OpenEvent): void {
   buildMenu(services, event);
 }
 
-export const menu = {
-  showSidebar: (): void => openSidebar(services),
-  // The sidebar opens on its import page: one place for importing, whether from the menu or the sidebar.
-  showImport: (): void => openSidebar(services),
-};
+/** Each menu entry opens the sidebar on its page (see the registry). */
+export const menu = Object.fromEntries(menuEntries.map((entry) => [entry.fn, (): void => openSidebar(services, entry.page)]));
 
 export function rpc(name: string, request: unknown): unknown {
   return dispatch(handlers, name, request);

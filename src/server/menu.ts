@@ -5,7 +5,7 @@
  * be added (no properties, no spreadsheet reads). So the menu is built from the registry alone; the user's language is asked
  * for only where the mode allows it.
  */
-import { menu } from '../registry';
+import { menu, sidebarPages, type SidebarPage } from '../registry';
 import { userLanguage, type Language } from './language';
 import type { AppsScriptServices } from './platform/apps-script-api';
 
@@ -29,7 +29,13 @@ export function onOpen(services: AppsScriptServices, event?: OpenEvent): void {
   addonMenu.addToUi();
 }
 
-export function showSidebar(services: AppsScriptServices): void {
-  const html = services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Kontomatch');
+/**
+ * Opens the sidebar on `page`. The page travels in the HTML itself (`<body data-start-page>`), so the sidebar draws the
+ * right page without another round trip; the value is one of our own constants, never user text.
+ */
+export function showSidebar(services: AppsScriptServices, page: SidebarPage = 'reconcile'): void {
+  if (!sidebarPages.includes(page)) throw new Error(`There is no sidebar page "${page}".`);
+  const file = services.HtmlService.createHtmlOutputFromFile('Sidebar').getContent();
+  const html = services.HtmlService.createHtmlOutput(file.replace('<body', `<body data-start-page="${page}"`)).setTitle('Kontomatch');
   services.SpreadsheetApp.getUi().showSidebar(html);
 }

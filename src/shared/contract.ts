@@ -10,6 +10,28 @@
  */
 import type { CsvProfileInput } from '../core/profiles/profile';
 import * as z from '../core/schema';
+import {
+  archiveEntryDto,
+  assignableDto,
+  bookingDto,
+  bookingRequestSchema,
+  caseDto,
+  caseIdSchema,
+  filterSchema,
+  invoiceDto,
+  labelChangeSchema,
+  matchSettingsDto,
+  matchStatusSchema,
+  paymentDto,
+  processedDto,
+  proposalDto,
+  runDetailDto,
+  runScopeSchema,
+  runStatusDto,
+  transactionDto,
+  transactionKeySchema,
+  bookingTypeSchema,
+} from './reconcile-dto';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' }));
 const minorUnits = z.int().check(z.refine(Number.isSafeInteger, { error: 'amount out of range' }));
@@ -124,6 +146,8 @@ export const contract = {
     response: z.object({
       user: z.string(),
       locale: z.enum(['de', 'en']),
+      /** The user's locale as a BCP 47 tag (`de-DE`, `en-GB`): how the sidebar formats amounts and dates. */
+      formatLocale: z.string(),
       timeZone: z.string(),
       version: z.string(),
     }),
@@ -230,6 +254,142 @@ export const contract = {
       message: z.string(),
     }),
   },
+
+  // ---- reconciliation (issue 5) --------------------------------------------------------------------------------------
+
+  /**
+   * The transactions to step through, in sheet order, with the counts the sidebar shows ("12 of 87, 9 open"). Only keys
+   * and what the list needs: the sidebar asks for one transaction in full when it shows it.
+   */
+  reconcileOverview: {
+    request: z.object({ filter: filterSchema }),
+    response: z.object({
+      total: count,
+      open: count,
+      processed: count,
+      items: z.array(z.object({ key: transactionKeySchema, processed: z.boolean(), matchStatus: z.union([matchStatusSchema, z.literal('')]) })),
+      /** Rows of the sheet that could not be read (left out), e.g. an amount typed as text. */
+      errorCount: count,
+      message: z.string(),
+    }),
+  },
+  /**
+   * One transaction in full: its data, the matcher's proposal computed now (with reason and score), the cases, invoices,
+   * payment orders and contacts the proposal points at, the booking types its direction allows, and who processed it.
+   */
+  getTransaction: {
+    request: z.object({ key: transactionKeySchema }),
+    response: z.object({
+      transaction: transactionDto,
+      proposal: proposalDto,
+      assignable: assignableDto,
+      bookingTypes: z.array(bookingTypeSchema),
+      /** "Name, IBAN: purpose" — the description a booking starts with. */
+      description: z.string(),
+      processed: z.nullable(processedDto),
+    }),
+  },
+  /** Manual assignment: cases, contacts, invoices and payment orders whose id, name, number or amount fit the query. */
+  searchAssignable: {
+    request: z.object({ query: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: assignableDto,
+  },
+  /** A case chosen by hand: its parties, its open (and paid) invoices and its payment orders. */
+  getCase: {
+    request: z.object({ caseId: caseIdSchema }),
+    response: z.object({ case: caseDto, invoices: z.array(invoiceDto), payments: z.array(paymentDto), contacts: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
+  /**
+   * Processes one transaction in one step under the document lock: marks invoices paid (money in) or payment orders
+   * executed (money out), writes the bookings (split parts must add up to the transaction's amount), changes case labels,
+   * and records who processed it and when. Refused when someone processed it meanwhile, or when the row no longer holds
+   * what the sidebar saw.
+   */
+  reconcileTransaction: {
+    request: z.object({
+      key: transactionKeySchema,
+      seen: z.object({ amountMinor: minorUnits, bookingDate: isoDate }),
+      markInvoicesPaid: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20)),
+      markPaymentsExecuted: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20)),
+      bookings: z.array(bookingRequestSchema).check(z.maxLength(20)),
+      labels: z.array(labelChangeSchema).check(z.maxLength(10)),
+    }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('done'), processed: processedDto, message: z.string() }),
+      z.object({ status: z.literal('already-processed'), by: z.string(), at: z.string(), message: z.string() }),
+      z.object({ status: z.literal('invalid'), message: z.string() }),
+    ]),
+  },
+  /**
+   * Undoes a processed transaction while none of its bookings is exported: restores the invoices' and payment orders'
+   * status, removes its bookings, restores the case labels, clears processed-by. Recorded in the log.
+   */
+  undoTransaction: {
+    request: z.object({ key: transactionKeySchema }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('undone'), message: z.string() }),
+      z.object({ status: z.literal('refused'), message: z.string() }),
+    ]),
+  },
+
+  // ---- automatic run -------------------------------------------------------------------------------------------------
+
+  /**
+   * Starts an automatic run (books every `auto` match: invoice paid or payment order executed, booking written; touches
+   * nothing else) and works until its time slice is used up. Refused while another run of this spreadsheet is
+   * unfinished: that one is returned to be continued.
+   */
+  startAutoRun: {
+    request: z.object({ scope: runScopeSchema }),
+    response: runStatusDto,
+  },
+  /** Continues the unfinished run for another time slice; finishing writes the PDF report and the archive entry. */
+  continueAutoRun: {
+    request: z.object({ runId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: runStatusDto,
+  },
+  /** The unfinished run of this spreadsheet, if any (the sidebar offers to continue it). */
+  getAutoRun: {
+    request: z.object({}),
+    response: z.object({
+      run: z.nullable(runStatusDto),
+      /** Statement files with open transactions, newest import first: what a run may be limited to. */
+      importFiles: z.array(z.object({ fileName: z.string(), open: count })),
+    }),
+  },
+  /** Every transaction of a run with its outcome, for "Details". */
+  getRunDetails: {
+    request: z.object({ runId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: z.object({ run: runStatusDto, items: z.array(runDetailDto) }),
+  },
+  /** The "Archive" sheet: finished runs, newest first. */
+  listArchive: {
+    request: z.object({}),
+    response: z.object({ entries: z.array(archiveEntryDto) }),
+  },
+
+  // ---- bookings, settings, help --------------------------------------------------------------------------------------
+
+  /** The "Bookings" sheet in numbers (the export page builds on it), and the newest bookings. */
+  bookingsOverview: {
+    request: z.object({}),
+    response: z.object({ total: count, exported: count, notExported: count, latest: z.array(bookingDto) }),
+  },
+  getSettings: {
+    request: z.object({}),
+    response: z.object({ matching: matchSettingsDto }),
+  },
+  saveSettings: {
+    request: z.object({ matching: matchSettingsDto }),
+    response: z.object({ matching: matchSettingsDto }),
+  },
+  /** The custom functions with an example formula in the spreadsheet's notation (`,` or `;`). */
+  getHelp: {
+    request: z.object({}),
+    response: z.object({
+      functions: z.array(z.object({ name: z.string(), summary: z.string(), example: z.string() })),
+    }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -240,6 +400,10 @@ export type ResponseOf<K extends MethodName> = z.output<Contract[K]['response']>
 /** The server as the sidebar sees it: every method returns a promise. */
 export type ServerApi = { [K in MethodName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 export type PreviewRow = z.output<typeof previewRowSchema>;
+export type TransactionDto = z.output<typeof transactionDto>;
+export type InvoiceDto = z.output<typeof invoiceDto>;
+export type PaymentDto = z.output<typeof paymentDto>;
+export type BookingDto = z.output<typeof bookingDto>;
 export type LineErrorDto = z.output<typeof lineErrorSchema>;
 
 export const methodNames = Object.keys(contract) as MethodName[];

@@ -154,6 +154,7 @@ describe('import of a Sparkasse statement through the built bundle', () => {
     const data = sheet.getRange(1, 1, 2, width).getValues();
     const purposeAt = (data[0] as string[]).indexOf('Purpose');
     const reordered = data.map((r) => [r[purposeAt], 'my note', ...r.filter((_, i) => i !== purposeAt)]);
+    if (sheet.getMaxColumns() <= width) sheet.insertColumnsAfter(width, 1);
     sheet.getRange(1, 1, 2, width + 1).setNumberFormat('@').setValues(reordered.map((r, i) => (i === 0 ? ['Purpose', 'Notes', ...r.slice(2)] : r)));
     runtime.call('importStatement', { ...file('b.csv', rows.slice(2, 3)), importGoodRows: false });
     const values = runtime.spreadsheet.sheet('Transactions').values();

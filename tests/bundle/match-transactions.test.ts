@@ -213,6 +213,7 @@ describe('matchTransactions through the built bundle', () => {
     const reasonAt = (data[0] as string[]).indexOf('Match reason');
     // "Match reason" moves to the front; a column of the user's own stays untouched.
     const moved = data.map((r, i) => [r[reasonAt]!, i === 0 ? 'Notiz' : `note ${i}`, ...r.filter((_, c) => c !== reasonAt)]);
+    if (sheet.getMaxColumns() < moved[0]!.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), moved[0]!.length - sheet.getMaxColumns());
     sheet.getRange(1, 1, moved.length, moved[0]!.length).setNumberFormat('@').setValues(moved.map((r) => r.map((v) => (v === '' ? '' : String(v)))));
     for (let r = 1; r < moved.length; r++) sheet.getRange(r + 1, 1, 1, 1).setValue('');
     runtime.counters.reset();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startPlayground, type Playground } from '../../local/playground/server';
+import { startPlayground, type Playground, type PlaygroundOptions } from '../../local/playground/server';
 import { sampleWorkbook } from '../../local/sample/workbook';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,9 +41,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface SessionOptions {
+  /** Open the sidebar at once (default true), from this add-on menu entry (default showSidebar: the reconcile page). */
+  openSidebar?: boolean;
+  menuItem?: string;
+  /** Another workbook than a fresh sample one, e.g. one shared with a second session (createWorkbook). */
+  workbook?: PlaygroundOptions['workbook'];
+  user?: string;
+}
+
 /** The playground in a fresh page; unless told otherwise, with the sidebar opened from the add-on menu. */
-export async function openSession(browser: Browser, userLocale = 'en', options: { openSidebar?: boolean } = {}): Promise<Session> {
-  const playground = await startPlayground({ port: 0, workbook: sampleWorkbook(), userLocale });
+export async function openSession(browser: Browser, userLocale = 'en', options: SessionOptions = {}): Promise<Session> {
+  const playground = await startPlayground({
+    port: 0,
+    workbook: options.workbook ?? sampleWorkbook(),
+    userLocale,
+    ...(options.user === undefined ? {} : { user: options.user }),
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.setDefaultTimeout(10_000);
   const session: Session = {
@@ -69,9 +83,23 @@ export async function openSession(browser: Browser, userLocale = 'en', options: 
   if (options.openSidebar === false) return session;
   await page.getByTestId('menu-extensions').click();
   await page.getByTestId('menu-addon-Kontomatch').click();
-  await page.getByTestId('menu-item-showSidebar').click();
+  await page.getByTestId(`menu-item-${options.menuItem ?? 'showSidebar'}`).click();
   await session.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
   return session;
+}
+
+/** Switches the sidebar to a page through its navigation: a tab, or an entry of the "More" menu. */
+export async function goToPage(s: Session, page: 'reconcile' | 'import' | 'run' | 'bookings' | 'settings' | 'help'): Promise<void> {
+  if (page === 'bookings' || page === 'settings' || page === 'help') await s.sidebar.getByTestId('tab-more').click();
+  await s.sidebar.getByTestId(`tab-${page}`).click();
+  await s.sidebar.locator(`body[data-page="${page}"]`).waitFor();
+}
+
+/** A date cell's value as `YYYY-MM-DD` in the sample workbook's zone (Europe/Berlin); "" for an empty cell. */
+export function isoDay(value: unknown): string {
+  if (value === '' || value === null || value === undefined) return '';
+  if (!(value instanceof Date)) return String(value);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
 }
 
 export async function shot(target: Page | Locator, name: string): Promise<void> {
@@ -87,6 +115,19 @@ export function sheetRecords(s: Session, sheetName: string): Array<Record<string
   if (sheet === null) return [];
   const [header = [], ...rows] = sheet.values();
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+/**
+ * Changes one cell as a user typing in the sheet would (straight in the runtime's workbook, outside any add-on call):
+ * in the row whose `keyColumn` holds `key`, the cell under `column`.
+ */
+export function setCell(s: Session, sheetName: string, keyColumn: string, key: string, column: string, value: unknown): void {
+  const sheet = s.playground.runtime.spreadsheet.getSheetByName(sheetName);
+  if (sheet === null) throw new Error(`There is no sheet ${sheetName}.`);
+  const [header = [], ...rows] = sheet.values();
+  const at = rows.findIndex((row) => row[header.indexOf(keyColumn)] === key);
+  if (at < 0 || !header.includes(column)) throw new Error(`${sheetName} has no row ${keyColumn} = ${key} or no column ${column}.`);
+  sheet.getRange(at + 2, header.indexOf(column) + 1).setValue(value);
 }
 
 /** Nothing in the 300 px sidebar sticks out sideways. */

@@ -17,10 +17,11 @@ import { count, launch, openSession, requireBuild, root, shot, type Session } fr
 const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const badCsv = path.join(root, 'local/sample/sparkasse-2026-10-bad.csv');
 
+/** The menu entry "Import statement" opens the sidebar on its import page. */
 async function openSidebarFromMenu(s: Session, caption: string, screenshot?: string): Promise<void> {
   await s.page.getByTestId('menu-extensions').click();
   await s.page.getByTestId('menu-addon-Kontomatch').click();
-  const item = s.page.getByTestId('menu-item-showSidebar');
+  const item = s.page.getByTestId('menu-item-showImport');
   await expect.poll(() => item.textContent()).toBe(caption);
   if (screenshot !== undefined) await shot(s.page, screenshot);
   await item.click();
@@ -59,8 +60,9 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('opens from Extensions → Kontomatch → Open sidebar and lists the Sparkasse profile', async () => {
-    await openSidebarFromMenu(s, 'Open sidebar', 'e2e-00-menu.png');
+  it('opens from Extensions → Kontomatch → Import statement and lists the Sparkasse profile', async () => {
+    await openSidebarFromMenu(s, 'Import statement', 'e2e-00-menu.png');
+    expect(await s.sidebar.getByTestId('tab-import').getAttribute('aria-selected')).toBe('true');
     const options = await s.sidebar.getByTestId('profile-select').locator('option').allTextContents();
     expect(options.some((o) => o.includes('Sparkasse'))).toBe(true);
     await expect.poll(() => s.sidebar.getByTestId('footer').textContent()).toContain('Signed in as');
@@ -249,9 +251,11 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
     const response = await s.page.request.get(new URL('/sidebar', s.playground.url).href);
     const html = await response.text();
     expect(html).toMatch(/^<!DOCTYPE html>\s*<html[^>]*>\s*<head>\s*<script data-functions=/);
-    expect(html).toContain('data-testid="file-input"');
+    expect(html).toContain('data-testid="page-import"');
     const built = readFileSync(path.join(root, 'dist/Sidebar.html'), 'utf8');
-    expect(html.replace(/<script data-functions=[\s\S]*?<\/script>/, '')).toBe(built);
+    // showSidebar names the page to open on in <body data-start-page>; the rest is the built file as it is.
+    expect(html).toContain('<body data-start-page="import">');
+    expect(html.replace(/<script data-functions=[\s\S]*?<\/script>/, '').replace(' data-start-page="import"', '')).toBe(built);
   });
 
   it('loads nothing from outside and raises no script errors', () => {
@@ -278,7 +282,7 @@ describe('sidebar in German', () => {
   });
 
   it('speaks German and writes amounts and dates the German way', async () => {
-    await openSidebarFromMenu(s, 'Seitenleiste öffnen');
+    await openSidebarFromMenu(s, 'Kontoauszug importieren');
     expect(await s.sidebar.locator('label[for="profile"]').textContent()).toBe('Bankprofil');
     await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
     await s.sidebar.getByTestId('preview').waitFor();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmAccount } from '../../local/sample/parties';
 import { encodeWindows1252, october2026 } from '../../local/sample/statement';
 import { zkb } from '../../src/core/profiles/banks/switzerland';
-import { count, expectNoSidewaysScroll, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { count, expectNoSidewaysScroll, goToPage, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
 
 const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const sampleSta = path.join(root, 'local/sample/sparkasse-2026-11.sta');
@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('sidebar: detect automatically (English)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en');
+    s = await openSession(browser, 'en', { menuItem: 'showImport' });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -119,7 +119,9 @@ describe('sidebar: detect automatically (English)', () => {
 
     await s.sidebar.getByTestId('create-profile-button').click();
     await s.sidebar.getByTestId('editor-title').waitFor();
-    expect(await s.sidebar.getByTestId('tab-profiles').getAttribute('aria-selected')).toBe('true');
+    // Bank profiles live under Settings, in the "More" menu.
+    expect(await s.sidebar.getByTestId('tab-more').getAttribute('aria-selected')).toBe('true');
+    expect(await s.sidebar.getByTestId('tab-settings').getAttribute('aria-checked')).toBe('true');
     expect(await s.sidebar.getByTestId('editor-sample-name').textContent()).toBe('hausbank-oktober.csv');
     expect(await s.sidebar.getByTestId('field-find-by-text').inputValue()).toBe('Tag');
     // The draft lacks what these header texts do not say: the preview names the fields, and marks them.
@@ -159,7 +161,7 @@ describe('sidebar: the profile editor (English)', () => {
   });
 
   it('copies a built-in profile, changes a column with the live preview following, saves it', async () => {
-    await s.sidebar.getByTestId('tab-profiles').click();
+    await goToPage(s, 'settings');
     const builtin = s.sidebar.locator('[data-testid="builtin-profiles"] [data-id="sparkasse-csv-camt-v2"]');
     await builtin.waitFor();
     expect(await s.sidebar.getByTestId('no-custom-profiles').isVisible()).toBe(true);
@@ -212,7 +214,7 @@ describe('sidebar: the profile editor (English)', () => {
   });
 
   it('edits the saved profile, then deletes it after asking', async () => {
-    await s.sidebar.getByTestId('tab-profiles').click();
+    await goToPage(s, 'settings');
     const item = s.sidebar.locator('[data-testid="custom-profiles"] [data-id="custom-sparkasse-csv-camt-v2-v8-copy"]');
     await item.getByTestId('profile-edit').click();
     expect(await s.sidebar.getByTestId('editor-title').textContent()).toBe('Edit profile');
@@ -274,7 +276,7 @@ describe('sidebar: the profile editor\'s footer and continuation-line fields (En
   });
 
   it('copies a profile with continuation lines, sets a footer pattern and leaves the lines out, the preview following; saves it', async () => {
-    await s.sidebar.getByTestId('tab-profiles').click();
+    await goToPage(s, 'settings');
     const builtin = s.sidebar.locator('[data-testid="builtin-profiles"] [data-id="zkb"]');
     await builtin.getByTestId('profile-copy').click();
     await s.sidebar.getByTestId('editor-title').waitFor();

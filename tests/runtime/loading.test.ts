@@ -8,7 +8,7 @@ describe('loading a bundle', () => {
     const absent = ['require', 'process', 'module', 'exports', 'Buffer', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'structuredClone', 'WebAssembly', 'window', 'document', 'global', 'queueMicrotask'];
     const types = runtime.call('run', `(${JSON.stringify(absent)}).map(function (n) { return typeof globalThis[n]; })`);
     expect(types).toEqual(absent.map(() => 'undefined'));
-    for (const service of ['SpreadsheetApp', 'HtmlService', 'PropertiesService', 'LockService', 'CacheService', 'Session', 'Utilities', 'UrlFetchApp', 'Logger', 'console']) {
+    for (const service of ['SpreadsheetApp', 'HtmlService', 'PropertiesService', 'LockService', 'CacheService', 'Session', 'Utilities', 'UrlFetchApp', 'DriveApp', 'Logger', 'console']) {
       expect(runtime.call('run', `typeof ${service}`), service).toBe('object');
     }
   });

@@ -107,8 +107,8 @@ describe('Payments', () => {
       german,
     );
     expect(read.records).toEqual([
-      { row: 2, number: 'ZA-1', payee: 'Lena Vogt', iban: 'DE63370501980005543219', amountMinor: 287045, currency: 'EUR', status: 'executed' },
-      { row: 3, number: 'ZA-2', payee: 'Rheinblick', iban: null, amountMinor: 285000, currency: 'EUR', status: 'pending' },
+      { row: 2, number: 'ZA-1', payee: 'Lena Vogt', iban: 'DE63370501980005543219', amountMinor: 287045, currency: 'EUR', status: 'executed', case: '', executedOn: null, executedBy: '' },
+      { row: 3, number: 'ZA-2', payee: 'Rheinblick', iban: null, amountMinor: 285000, currency: 'EUR', status: 'pending', case: '', executedOn: null, executedBy: '' },
     ]);
     expect(messages(read)).toEqual(['Payments, row 4, column "Status": "storniert" is not a status (pending or executed)']);
   });

@@ -10,8 +10,12 @@ const options = { locale: 'de_DE', defaultCurrency: 'EUR' };
 
 describe('match columns', () => {
   it('close the Transactions spec, so an existing sheet grows them', () => {
+    // The match columns, then the reconciliation columns (who processed it, what an automatic run decided).
     const keys = transactionsTable.columns.map((c) => c.key);
-    expect(keys.slice(-matchColumns.length)).toEqual(['matchStatus', 'matchNumbers', 'matchCase', 'matchMethod', 'matchScore', 'matchReason']);
+    expect(keys.slice(-matchColumns.length - 5)).toEqual([
+      'matchStatus', 'matchNumbers', 'matchCase', 'matchMethod', 'matchScore', 'matchReason',
+      'processedBy', 'processedAt', 'processedAs', 'autoRun', 'runOutcome',
+    ]);
     expect(new Set(transactionsTable.columns.map((c) => c.header.toLowerCase())).size).toBe(transactionsTable.columns.length);
     expect(numberFormatFor('score', 'de_DE')).toBe('0.000');
   });

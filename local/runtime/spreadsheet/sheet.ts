@@ -116,6 +116,42 @@ export class FakeSheet extends Fake implements SheetApi {
     this.shift('COLUMN', afterPosition, howMany);
     return this;
   }
+  /**
+   * Deletes whole rows as Sheets does: the rows below move up with their values, formats, row metadata and protections;
+   * metadata and protections wholly inside the deleted rows go with them, ones that span the cut shrink. The sheet gets
+   * smaller (maxRows), and a sheet must keep at least one row that is not frozen.
+   */
+  deleteRows(rowPosition: number, howMany: number): void {
+    rowPosition = checkInteger(rowPosition, 'deleteRows');
+    howMany = checkInteger(howMany, 'deleteRows');
+    if (howMany < 1) throw new Error('The number of rows to delete must be at least 1.');
+    const last = rowPosition + howMany - 1;
+    if (rowPosition < 1 || last > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (rowPosition <= this.frozenRows + 1 && last >= this.maxRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    // Deleting a row edits every cell in it: a protection against this user anywhere in those rows stops the deletion.
+    this.assertEditable(new FakeRange(this, rowPosition, 1, howMany, this.maxColumns));
+    this.rows.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+    this.frozenRows -= overlap(1, this.frozenRows, rowPosition, last);
+    const book = this.book;
+    for (const m of [...book.metadata.entries]) {
+      const l = m.location;
+      if (l.type !== 'ROW' || l.sheetId !== this.sheetId) continue;
+      const cut = cutSpan(l.start, l.count, rowPosition, howMany);
+      if (cut === null) book.metadata.delete(m);
+      else [l.start, l.count] = cut;
+    }
+    for (const p of [...this.protections]) {
+      const cut = cutSpan(p.range.row, p.range.numRows, rowPosition, howMany);
+      if (cut === null) p.remove();
+      else [p.range.row, p.range.numRows] = cut;
+    }
+  }
+  deleteRow(rowPosition: number): FakeSheet {
+    this.deleteRows(checkInteger(rowPosition, 'deleteRow'), 1);
+    return this;
+  }
+
   /** Metadata and protections below/right of an insertion move with their cells. */
   private shift(axis: 'ROW' | 'COLUMN', after: number, by: number): void {
     for (const m of this.book.metadata.entries) {
@@ -193,4 +229,17 @@ export class FakeSheet extends Fake implements SheetApi {
   displayValues(): string[][] {
     return this.usedRange()?.getDisplayValues() ?? [];
   }
+}
+
+/** How many rows [a1, a2] and [b1, b2] share. */
+function overlap(a1: number, a2: number, b1: number, b2: number): number {
+  return Math.max(0, Math.min(a2, b2) - Math.max(a1, b1) + 1);
+}
+
+/** A span of rows [start, start + count) after rows [at, at + howMany) were deleted; null if nothing of it is left. */
+function cutSpan(start: number, count: number, at: number, howMany: number): [number, number] | null {
+  const end = start + count - 1;
+  const left = count - overlap(start, end, at, at + howMany - 1);
+  if (left === 0) return null;
+  return [start < at ? start : Math.max(at, start - howMany), left];
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Fake } from '../fake';
 import { CacheStore } from '../cache';
+import { DriveStore } from '../drive';
 import { LockState } from '../lock';
 import { PropertyStore } from '../properties';
 import type { SpreadsheetApi } from '../../../src/server/platform/apps-script-api';
@@ -29,6 +30,8 @@ export interface WorkbookSeed {
 
 /** Per-user and per-script state shared by all runtimes of one workbook (one add-on installation). */
 export class ScriptGroup {
+  /** The Drive files the add-on created, for every user (each user's DriveApp sees only their own). */
+  readonly drive = new DriveStore();
   readonly scriptProperties = new PropertyStore();
   readonly scriptCache = new CacheStore();
   readonly scriptLock = new LockState();

@@ -8,6 +8,7 @@ import {
   amountCell,
   currencyCell,
   keepFirstOf,
+  optionalDate,
   optionalText,
   readTableRows,
   requiredText,
@@ -27,6 +28,9 @@ export const paymentsTable = {
     { key: 'amount', header: 'Amount', kind: 'amount', aliases: ['Betrag'] },
     { key: 'currency', header: 'Currency', kind: 'text', aliases: ['Währung'] },
     { key: 'status', header: 'Status', kind: 'text' },
+    { key: 'case', header: 'Case', kind: 'text', aliases: ['Case id', 'Akte', 'Aktenzeichen', 'Az.'] },
+    { key: 'executedOn', header: 'Executed on', kind: 'date', aliases: ['Ausgeführt am'] },
+    { key: 'executedBy', header: 'Executed by transaction', kind: 'text', aliases: ['Ausgeführt durch Umsatz'] },
   ],
 } as const satisfies TableSpec;
 
@@ -41,6 +45,11 @@ export interface PaymentRow {
   amountMinor: number;
   currency: string;
   status: PaymentStatus;
+  /** Case id (see the "Cases" sheet), or "". */
+  case: string;
+  executedOn: string | null;
+  /** Key (fingerprint) of the transaction that executed it, or "". */
+  executedBy: string;
 }
 
 /** Blank is "pending": an order nobody has confirmed as executed. */
@@ -62,6 +71,9 @@ function paymentSchema(options: ReadOptions): z.ZodMiniType<PaymentRow> {
       amount: amountCell(options.locale),
       currency: currencyCell(options.defaultCurrency),
       status: paymentStatus,
+      case: optionalText,
+      executedOn: optionalDate,
+      executedBy: optionalText,
     }),
   );
 }

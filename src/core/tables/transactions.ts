@@ -9,6 +9,7 @@ import { toSerialDay } from '../calendar/date';
 import { minorToDecimal } from '../money/currency';
 import type { TableSpec } from './table';
 import { matchColumns } from './match-columns';
+import { reconcileColumns } from './reconcile-columns';
 
 export const transactionsTable = {
   sheetName: 'Transactions',
@@ -33,6 +34,8 @@ export const transactionsTable = {
     { key: 'importedBy', header: 'Imported by', kind: 'text' },
     // What matching found (see match-columns.ts); the import leaves them blank.
     ...matchColumns,
+    // Who processed it, when and how; what an automatic run decided (see reconcile-columns.ts).
+    ...reconcileColumns,
   ],
 } as const satisfies TableSpec;
 

@@ -16,6 +16,9 @@ declare const real: {
   session: GoogleAppsScript.Base.Session;
   utilities: GoogleAppsScript.Utilities.Utilities;
   urlFetch: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  drive: GoogleAppsScript.Drive.DriveApp;
+  file: GoogleAppsScript.Drive.File;
+  blob: GoogleAppsScript.Base.Blob;
 };
 
 export const proofs: [
@@ -30,6 +33,9 @@ export const proofs: [
   Api.SessionApi,
   Api.UtilitiesApi,
   Api.UrlFetchAppApi,
+  Api.DriveAppApi,
+  Api.FileApi,
+  Api.BlobApi,
 ] = [
   real.range,
   real.sheet,
@@ -42,4 +48,7 @@ export const proofs: [
   real.session,
   real.utilities,
   real.urlFetch,
+  real.drive,
+  real.file,
+  real.blob,
 ];

@@ -63,6 +63,8 @@ export interface SheetApi {
   getDataRange: Sig<Sheet, 'getDataRange', RangeApi>;
   insertRowsAfter: Sig<Sheet, 'insertRowsAfter', SheetApi>;
   insertColumnsAfter: Sig<Sheet, 'insertColumnsAfter', SheetApi>;
+  deleteRows: Sig<Sheet, 'deleteRows', void>;
+  deleteRow: Sig<Sheet, 'deleteRow', SheetApi>;
   setFrozenRows: Sig<Sheet, 'setFrozenRows', void>;
   getFrozenRows: Sig<Sheet, 'getFrozenRows', number>;
   getProtections: Sig<Sheet, 'getProtections', ProtectionApi[]>;
@@ -110,6 +112,8 @@ export interface HtmlOutputApi {
 
 export interface HtmlServiceApi {
   createHtmlOutputFromFile: Sig<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile', HtmlOutputApi>;
+  /** The `(html: string)` overload. */
+  createHtmlOutput: Sig<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput', HtmlOutputApi>;
 }
 
 export interface PropertiesApi {
@@ -160,12 +164,65 @@ export interface SessionApi {
   getScriptTimeZone: Sig<GoogleAppsScript.Base.Session, 'getScriptTimeZone', string>;
 }
 
+type RealBlob = GoogleAppsScript.Base.Blob;
+
+/** Bytes with a content type and a name (Apps Script's data interchange object). */
+export interface BlobApi {
+  /** Signed bytes (-128…127), as every Apps Script byte array. */
+  getBytes: Sig<RealBlob, 'getBytes', number[]>;
+  /** UTF-8 without a charset. */
+  getDataAsString: (charset?: string) => string;
+  getContentType: Sig<RealBlob, 'getContentType', string | null>;
+  getName: Sig<RealBlob, 'getName', string | null>;
+  setName: Sig<RealBlob, 'setName', BlobApi>;
+  setContentType: Sig<RealBlob, 'setContentType', BlobApi>;
+  copyBlob: Sig<RealBlob, 'copyBlob', BlobApi>;
+  getAs: Sig<RealBlob, 'getAs', BlobApi>;
+  getBlob: Sig<RealBlob, 'getBlob', BlobApi>;
+}
+
 export interface UtilitiesApi {
   /** Apps Script returns signed bytes (-128…127). */
   base64Decode: (encoded: string) => number[];
   base64Encode: (data: number[]) => string;
   formatDate: Sig<GoogleAppsScript.Utilities.Utilities, 'formatDate', string>;
   sleep: Sig<GoogleAppsScript.Utilities.Utilities, 'sleep', void>;
+  /** Bytes (signed or unsigned) or a string (stored as UTF-8; content type then defaults to text/plain). */
+  newBlob: {
+    (data: number[], contentType?: string, name?: string): BlobApi;
+    (data: string, contentType?: string, name?: string): BlobApi;
+  };
+}
+
+type RealFile = GoogleAppsScript.Drive.File;
+
+/** A Drive file. Under the `drive.file` scope the add-on sees only the files it created for the user. */
+export interface FileApi {
+  getId: Sig<RealFile, 'getId', string>;
+  getName: Sig<RealFile, 'getName', string>;
+  getUrl: Sig<RealFile, 'getUrl', string>;
+  getMimeType: Sig<RealFile, 'getMimeType', string>;
+  getBlob: Sig<RealFile, 'getBlob', BlobApi>;
+  getSize: Sig<RealFile, 'getSize', number>;
+  setName: Sig<RealFile, 'setName', FileApi>;
+  setDescription: Sig<RealFile, 'setDescription', FileApi>;
+  /** Apps Script's own Date type (no `Symbol.toPrimitive` in the typings); `getTime()` gives the instant. */
+  getDateCreated: Sig<RealFile, 'getDateCreated', GoogleAppsScript.Base.Date>;
+}
+
+/** Anything a Blob can be taken from (a Blob itself, a File). */
+export interface BlobSourceApi {
+  getBlob(): BlobApi;
+}
+
+export interface DriveAppApi {
+  /**
+   * The `(blob: BlobSource)` overload: name, content type and bytes come from the blob. Method syntax on purpose: Apps
+   * Script wants its own BlobSource here, which is what Utilities.newBlob hands us at run time.
+   */
+  createFile(blob: BlobSourceApi): FileApi;
+  /** Throws "No item with the given ID could be found…" for a file this user did not create through the add-on. */
+  getFileById: Sig<GoogleAppsScript.Drive.DriveApp, 'getFileById', FileApi>;
 }
 
 export interface HttpResponseApi {
@@ -191,5 +248,6 @@ export interface AppsScriptServices {
   Session: SessionApi;
   Utilities: UtilitiesApi;
   UrlFetchApp: UrlFetchAppApi;
+  DriveApp: DriveAppApi;
 }
 

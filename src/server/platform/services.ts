@@ -15,5 +15,6 @@ export function appsScriptServices(): AppsScriptServices {
     get Session() { return Session; },
     get Utilities() { return Utilities as unknown as AppsScriptServices['Utilities']; },
     get UrlFetchApp() { return UrlFetchApp; },
+    get DriveApp() { return DriveApp; },
   };
 }

@@ -7,30 +7,27 @@
  * have moved one of them away from the others). Everything happens under the document lock, so two editors matching at
  * once cannot interleave their writes.
  */
-import { createMatcher, matchSettingsSchema, type Contact, type MatchResult, type MatchTransaction } from '../../core/matching';
+import { createMatcher, type MatchResult, type MatchTransaction } from '../../core/matching';
+import { matcherInput } from '../../core/reconcile/matcher-input';
 import { casesTable, readCases } from '../../core/tables/cases';
 import { describeTableError, type ReadOptions, type TableError } from '../../core/tables/cells';
-import { contactsTable, readContacts, type ContactRow } from '../../core/tables/contacts';
+import { contactsTable, readContacts } from '../../core/tables/contacts';
 import { invoicesTable, readInvoices } from '../../core/tables/invoices';
 import { matchCells, matchColumns } from '../../core/tables/match-columns';
-import { paymentsTable, readPayments, type PaymentRow } from '../../core/tables/payments';
+import { paymentsTable, readPayments } from '../../core/tables/payments';
 import { locateColumns, numberFormatFor, type TableSpec } from '../../core/tables/table';
 import { readTransactionsForMatching } from '../../core/tables/transaction-rows';
 import { transactionsTable } from '../../core/tables/transactions';
 import type { ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
-import { JsonProperty } from '../adapters/property-store';
+import { DEFAULT_CURRENCY, readMatchSettings } from './books';
 import { SheetTable } from '../adapters/sheet-table';
 import type { AppsScriptServices, CellValue, SheetApi, SpreadsheetApi } from '../platform/apps-script-api';
 
 /** The tables the bookkeeper keeps (Transactions is the import's). */
 export const bookkeepingTables: readonly TableSpec[] = [invoicesTable, paymentsTable, contactsTable, casesTable];
 
-/** Match settings of this spreadsheet (document properties), e.g. `{"fuzzyThreshold":0.92}`; missing fields take defaults. */
-export const MATCH_SETTINGS_KEY = 'matchSettings';
-
-/** The currency of a row whose currency cell is blank. A setting later, when a firm outside the euro area asks. */
-const DEFAULT_CURRENCY = 'EUR';
+export { MATCH_SETTINGS_KEY } from './books';
 
 /** How many unreadable rows the answer lists; the count covers all. */
 const MAX_ERRORS = 100;
@@ -82,16 +79,12 @@ function readSheet(sheet: SheetApi | null): CellValue[][] {
 }
 
 /**
- * Hook: rows a user has already dealt with (booked, checked by hand) keep their match cells. There is no column that
- * records this yet; when one arrives (e.g. "Processed"), read it here from the row's cells.
+ * Rows a user (or an automatic run) has already processed keep their match cells: the proposal they acted on stays
+ * readable next to what was done.
  */
-export function processedByUser(_row: readonly unknown[], _columns: Record<string, number>): boolean {
-  return false;
-}
-
-function readSettings(services: AppsScriptServices) {
-  const store = services.PropertiesService.getDocumentProperties();
-  return store === null ? {} : (new JsonProperty(store, MATCH_SETTINGS_KEY, matchSettingsSchema).read() ?? {});
+export function processedByUser(row: readonly unknown[], columns: Record<string, number>): boolean {
+  const at = columns['processedBy'] ?? -1;
+  return at >= 0 && String(row[at] ?? '').trim() !== '';
 }
 
 /** Adjacent sheet columns form one block to write; a match column a user moved away makes a second block. */
@@ -136,22 +129,12 @@ export function matchTransactions(services: AppsScriptServices): Response {
     }
     const transactions = readTransactionsForMatching(cells(values), options);
 
-    const parties = partiesOf(contacts.records, payments.records);
-    const matcher = createMatcher({
-      items: [
-        ...invoices.records.map((i) => ({
-          number: i.number, kind: 'invoice' as const, amountMinor: i.amountMinor, currency: i.currency,
-          contactId: i.contact === '' ? null : i.contact, caseId: i.case === '' ? null : i.case, status: i.status,
-        })),
-        ...payments.records.map((p) => ({
-          number: p.number, kind: 'payment' as const, amountMinor: Math.abs(p.amountMinor), currency: p.currency,
-          contactId: p.iban === null ? null : (parties.contactOfIban.get(p.iban) ?? null), caseId: null, status: p.status,
-        })),
-      ],
-      contacts: parties.contacts,
-      cases: cases.records.map((c) => ({ id: c.id, name: c.name, contactIds: c.contactIds, status: c.status })),
-      settings: readSettings(services),
-    });
+    const matcher = createMatcher(
+      matcherInput(
+        { invoices: invoices.records, payments: payments.records, contacts: contacts.records, cases: cases.records },
+        readMatchSettings(services),
+      ),
+    );
 
     // Per sheet row: a result's cells, an error text, or nothing (processed by a user, or an empty row) — then the cells
     // stay as they are.
@@ -206,24 +189,6 @@ export function matchTransactions(services: AppsScriptServices): Response {
         unreadableNote,
     };
   });
-}
-
-/**
- * The matcher knows parties as contacts with IBANs. A payment order names its payee by IBAN: that IBAN's contact if the
- * Contacts sheet has one, else a contact made for the payee (`payee:IBAN`), so that a debit to that IBAN counts as
- * evidence for the order just as a client's IBAN does for an invoice.
- */
-function partiesOf(contacts: readonly ContactRow[], payments: readonly PaymentRow[]): { contacts: Contact[]; contactOfIban: Map<string, string> } {
-  const all: Contact[] = contacts.map((c) => ({ id: c.id, name: c.name, ibans: c.ibans }));
-  const contactOfIban = new Map<string, string>();
-  for (const c of contacts) for (const iban of c.ibans) if (!contactOfIban.has(iban)) contactOfIban.set(iban, c.id);
-  for (const p of payments) {
-    if (p.iban === null || contactOfIban.has(p.iban)) continue;
-    const id = `payee:${p.iban}`;
-    contactOfIban.set(p.iban, id);
-    all.push({ id, name: p.payee, ibans: [p.iban] });
-  }
-  return { contacts: all, contactOfIban };
 }
 
 function errorsOf(errors: TableError[]): Pick<Response, 'errorCount' | 'errors'> {
