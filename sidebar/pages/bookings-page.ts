@@ -5,7 +5,7 @@
  */
 import type { BookingDto } from '../../src/shared/contract';
 import { h, replaceChildren } from '../dom';
-import { formatCount, formatDate, formatMoney } from '../i18n';
+import { formatCount, formatDate, formatMoney, t } from '../i18n';
 import { server } from '../server';
 import { isBusy, run } from '../ui';
 import { pageTexts } from '../texts/pages';
@@ -30,7 +30,7 @@ function bookingItem(b: BookingDto): HTMLElement {
       'div',
       { className: 'tx-head' },
       h('span', { className: 'tx-date', 'data-testid': 'booking-date' }, formatDate(b.date)),
-      h('span', { className: 'tx-name', 'data-testid': 'booking-type' }, texts.bookingTypes[b.type]),
+      h('span', { className: 'tx-name', 'data-testid': 'booking-type' }, t().bookingTypes[b.type]),
       h('span', { className: `tx-amount${negative ? ' negative' : ''}`, 'data-testid': 'booking-amount' }, formatMoney(b.amountMinor, b.currency)),
     ),
     h(

@@ -2,7 +2,6 @@
  * German and English texts of the automatic run, bookings, settings and help pages (the shell's texts live in
  * ../i18n.ts). The language is the one the shell chose from the server's answer: `currentLanguage()`.
  */
-import type { BookingType } from '../../src/shared/reconcile-dto';
 import { currentLanguage, formatInstant } from '../i18n';
 
 type Outcome = 'booked' | 'review' | 'none';
@@ -80,14 +79,6 @@ const en = {
     'Exporting bookings (e.g. to DATEV or your firm software) is not available in this version yet. The bookings stay in the "Bookings" sheet; the counts above show how many are still to be exported.',
   latestBookings: 'Newest bookings',
   noBookings: 'No bookings yet. They are made on the Reconcile page or by an automatic run.',
-  bookingTypes: {
-    income: 'Income',
-    expense: 'Expense',
-    'disbursement-in': 'Disbursement in',
-    'disbursement-out': 'Disbursement out',
-    'client-money-in': 'Client money in',
-    'client-money-out': 'Client money out',
-  } as Record<BookingType, string>,
   toReconcile: 'Open the Reconcile page',
   caseLabel: (id: string) => `Case ${id}`,
   exportedTo: (target: string) => `exported to ${target}`,
@@ -209,14 +200,6 @@ const de: Texts = {
     'Der Export von Buchungen (z. B. nach DATEV oder in Ihre Kanzleisoftware) ist in dieser Version noch nicht verfügbar. Die Buchungen bleiben im Blatt „Bookings“; die Zahlen oben zeigen, wie viele noch zu exportieren sind.',
   latestBookings: 'Neueste Buchungen',
   noBookings: 'Noch keine Buchungen. Sie entstehen auf der Seite Abgleichen oder durch einen automatischen Lauf.',
-  bookingTypes: {
-    income: 'Einnahme',
-    expense: 'Ausgabe',
-    'disbursement-in': 'Auslage ein',
-    'disbursement-out': 'Auslage aus',
-    'client-money-in': 'Fremdgeld ein',
-    'client-money-out': 'Fremdgeld aus',
-  },
   toReconcile: 'Seite Abgleichen öffnen',
   caseLabel: (id) => `Akte ${id}`,
   exportedTo: (target) => `exportiert nach ${target}`,

@@ -48,6 +48,8 @@ export interface SessionOptions {
   /** Another workbook than a fresh sample one, e.g. one shared with a second session (createWorkbook). */
   workbook?: PlaygroundOptions['workbook'];
   user?: string;
+  /** The runtime's virtual clock (each service call costs `perCallMs`), e.g. to make the automatic run work in slices. */
+  clock?: PlaygroundOptions['clock'];
 }
 
 /** The playground in a fresh page; unless told otherwise, with the sidebar opened from the add-on menu. */
@@ -57,6 +59,7 @@ export async function openSession(browser: Browser, userLocale = 'en', options: 
     workbook: options.workbook ?? sampleWorkbook(),
     userLocale,
     ...(options.user === undefined ? {} : { user: options.user }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.setDefaultTimeout(10_000);

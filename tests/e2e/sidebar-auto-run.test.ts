@@ -14,10 +14,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground } from '../../local/playground/server';
 import { DEFAULT_USER, createRuntime, type LocalRuntime } from '../../local/runtime';
 import { sampleWorkbook } from '../../local/sample/workbook';
-import { expectNoSidewaysScroll, launch, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { expectNoSidewaysScroll, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
 
 const FILE = 'sparkasse-2026-10.csv';
 const sampleCsv = path.join(root, 'local/sample', FILE);
@@ -32,34 +31,6 @@ const OUTCOMES: Outcome[] = ['booked', 'review', 'none'];
  */
 const KILL_AT = 5;
 const MATCH_TO_OUTCOME: Record<string, Outcome> = { auto: 'booked', review: 'review', none: 'none' };
-
-/** Like session.ts's openSession, with the playground on a virtual clock; the sidebar is opened from the menu later. */
-async function openClockedSession(browser: Browser, userLocale: string): Promise<Session> {
-  const playground = await startPlayground({ port: 0, workbook: sampleWorkbook(), userLocale, clock: { perCallMs: PER_CALL_MS } });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const session: Session = {
-    playground,
-    page,
-    sidebar: page.frameLocator('[data-testid="sidebar-frame"]'),
-    frame: page.getByTestId('sidebar-frame'),
-    requests: [],
-    pageErrors: [],
-    dialogs: [],
-    close: async () => {
-      await page.close();
-      await playground.close();
-    },
-  };
-  page.on('request', (request) => session.requests.push(request.url()));
-  page.on('pageerror', (error) => session.pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    session.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(playground.url);
-  return session;
-}
 
 /** Extensions → Kontomatch → <entry>; waits for the sidebar the entry opened (not the one shown before). */
 async function openFromMenu(s: Session, fn: string): Promise<void> {
@@ -190,7 +161,7 @@ describe('automatic run for the statement just imported (English)', () => {
   let runId = '';
 
   beforeAll(async () => {
-    s = await openClockedSession(browser, 'en');
+    s = await openSession(browser, 'en', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -364,7 +335,7 @@ describe('an interrupted run continues where it stopped (German)', () => {
 
   beforeAll(async () => {
     reference = referenceRun();
-    s = await openClockedSession(browser, 'de');
+    s = await openSession(browser, 'de', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);

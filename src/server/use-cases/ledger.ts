@@ -35,7 +35,7 @@ function add(changes: CellChanges, row: number, values: Record<string, unknown>)
 }
 
 /** Adjacent sheet columns form one block to write; a column a user moved away makes a second block. */
-function blocksOf(positions: number[]): number[][] {
+export function blocksOf(positions: number[]): number[][] {
   const sorted = [...new Set(positions)].sort((a, b) => a - b);
   const blocks: number[][] = [];
   for (const p of sorted) {

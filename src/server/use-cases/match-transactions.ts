@@ -21,6 +21,7 @@ import { transactionsTable } from '../../core/tables/transactions';
 import type { ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import { DEFAULT_CURRENCY, readMatchSettings } from './books';
+import { blocksOf } from './ledger';
 import { SheetTable } from '../adapters/sheet-table';
 import type { AppsScriptServices, CellValue, SheetApi, SpreadsheetApi } from '../platform/apps-script-api';
 
@@ -85,18 +86,6 @@ function readSheet(sheet: SheetApi | null): CellValue[][] {
 export function processedByUser(row: readonly unknown[], columns: Record<string, number>): boolean {
   const at = columns['processedBy'] ?? -1;
   return at >= 0 && String(row[at] ?? '').trim() !== '';
-}
-
-/** Adjacent sheet columns form one block to write; a match column a user moved away makes a second block. */
-function blocksOf(positions: number[]): number[][] {
-  const sorted = [...positions].sort((a, b) => a - b);
-  const blocks: number[][] = [];
-  for (const p of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last !== undefined && last[last.length - 1] === p - 1) last.push(p);
-    else blocks.push([p]);
-  }
-  return blocks;
 }
 
 export function matchTransactions(services: AppsScriptServices): Response {
