@@ -308,7 +308,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (runDirectly) {
   const userLocale = process.env.KONTOMATCH_LOCALE ?? 'de';
-  const menuPath = userLocale.startsWith('de') ? 'Erweiterungen → Kontomatch → Seitenleiste öffnen' : 'Extensions → Kontomatch → Open sidebar';
+  const menuPath = userLocale.startsWith('de') ? 'Erweiterungen → Kontomatch → Kontoauszug importieren' : 'Extensions → Kontomatch → Import statement';
   startPlayground({ userLocale })
     .then((playground) => {
       console.log(`Kontomatch playground: ${playground.url}`);
