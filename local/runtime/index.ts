@@ -29,7 +29,7 @@ import { Realm, toNode } from './realm';
 import { assertTransferable, wireCopy } from './run-semantics';
 import { FakeSession } from './session';
 import { FakeSpreadsheetApp, FakeUi, type UiRecord } from './spreadsheet/app';
-import { FakeSpreadsheet, type CellValue, type WorkbookSeed } from './spreadsheet/workbook';
+import { FakeSpreadsheet, type WorkbookSeed } from './spreadsheet/workbook';
 import { FakeUrlFetchApp } from './url-fetch';
 import { FakeUtilities, blockFor } from './utilities';
 

@@ -39,7 +39,7 @@ export class ImportPage implements SidebarPage {
   private preloaded: ProfileList | null = null;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly deps: PageDeps,
   ) {
     const text = (key: string, tag: 'h1' | 'label' | 'span' | 'p', attributes: Record<string, string> = {}): HTMLElement => {

@@ -63,7 +63,7 @@ export class RunPage implements SidebarPage {
   private scope: RunScope | null = null;
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
     private readonly deps: PageDeps,
   ) {
     const texts = pageTexts();

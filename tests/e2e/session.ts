@@ -83,12 +83,37 @@ export async function openSession(browser: Browser, userLocale = 'en', options: 
     void dialog.dismiss();
   });
   await page.goto(playground.url);
-  if (options.openSidebar === false) return session;
-  await page.getByTestId('menu-extensions').click();
-  await page.getByTestId('menu-addon-Kontomatch').click();
-  await page.getByTestId(`menu-item-${options.menuItem ?? 'showSidebar'}`).click();
-  await session.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+  if (options.openSidebar !== false) await openFromMenu(session, options.menuItem ?? 'showSidebar');
   return session;
+}
+
+/** The sample October statement (Sparkasse CSV) that most tests import. */
+export const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
+
+/**
+ * Extensions → Kontomatch → <entry> (`fn`: showSidebar, showImport, …), its caption checked when given; waits for the
+ * sidebar this entry opened, not the one shown before.
+ */
+export async function openFromMenu(s: Session, fn: string, options: { caption?: string; screenshot?: string } = {}): Promise<void> {
+  if (await s.frame.isVisible()) {
+    await s.sidebar.locator('body').evaluate((body) => body.setAttribute('data-stale', ''), undefined, { timeout: 2000 }).catch(() => undefined);
+  }
+  await s.page.getByTestId('menu-extensions').click();
+  await s.page.getByTestId('menu-addon-Kontomatch').click();
+  const item = s.page.getByTestId(`menu-item-${fn}`);
+  if (options.caption !== undefined) await expect.poll(() => item.textContent()).toBe(options.caption);
+  if (options.screenshot !== undefined) await shot(s.page, options.screenshot);
+  await item.click();
+  await s.sidebar.locator('body[data-ready="true"]:not([data-stale])').waitFor({ timeout: 15_000 });
+}
+
+/** On the import page: imports the sample statement and matches it; the result then offers the next steps. */
+export async function importAndMatch(s: Session): Promise<void> {
+  await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
+  await s.sidebar.getByTestId('import-button').click();
+  await s.sidebar.getByTestId('result-message').waitFor();
+  await s.sidebar.getByTestId('match-button').click();
+  await s.sidebar.getByTestId('match-result').waitFor();
 }
 
 /** Switches the sidebar to a page through its navigation: a tab, or an entry of the "More" menu. */

@@ -16,10 +16,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER, createRuntime, type LocalRuntime } from '../../local/runtime';
 import { sampleWorkbook } from '../../local/sample/workbook';
-import { expectNoSidewaysScroll, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { expectNoSidewaysScroll, importAndMatch, launch, openFromMenu, openSession, sampleCsv, requireBuild, root, shot, type Session } from './session';
 
-const FILE = 'sparkasse-2026-10.csv';
-const sampleCsv = path.join(root, 'local/sample', FILE);
+const FILE = path.basename(sampleCsv);
 /** Each counted service call moves the bundle's clock this far: a run then needs several time slices. */
 const PER_CALL_MS = 250;
 type Outcome = 'booked' | 'review' | 'none';
@@ -31,17 +30,6 @@ const OUTCOMES: Outcome[] = ['booked', 'review', 'none'];
  */
 const KILL_AT = 5;
 const MATCH_TO_OUTCOME: Record<string, Outcome> = { auto: 'booked', review: 'review', none: 'none' };
-
-/** Extensions → Kontomatch → <entry>; waits for the sidebar the entry opened (not the one shown before). */
-async function openFromMenu(s: Session, fn: string): Promise<void> {
-  if (await s.frame.isVisible()) {
-    await s.sidebar.locator('body').evaluate((body) => body.setAttribute('data-stale', ''), undefined, { timeout: 2000 }).catch(() => undefined);
-  }
-  await s.page.getByTestId('menu-extensions').click();
-  await s.page.getByTestId('menu-addon-Kontomatch').click();
-  await s.page.getByTestId(`menu-item-${fn}`).click();
-  await s.sidebar.locator('body[data-ready="true"]:not([data-stale])').waitFor({ timeout: 15_000 });
-}
 
 const rpcCalls = (s: Session, name: string): number => s.requests.filter((url) => url.endsWith(`/rpc/${name}`)).length;
 
@@ -134,14 +122,9 @@ async function summaryCount(s: Session, outcome: Outcome): Promise<number> {
 }
 
 /** Import and match the October statement from the sidebar's import page; the result offers the run for this file. */
-async function importAndMatch(s: Session): Promise<void> {
+async function importAndMatchFromMenu(s: Session): Promise<void> {
   await openFromMenu(s, 'showImport');
-  await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
-  await s.sidebar.getByTestId('preview').waitFor();
-  await s.sidebar.getByTestId('import-button').click();
-  await s.sidebar.getByTestId('result-message').waitFor();
-  await s.sidebar.getByTestId('match-button').click();
-  await s.sidebar.getByTestId('match-result').waitFor();
+  await importAndMatch(s);
 }
 
 let browser: Browser;
@@ -170,7 +153,7 @@ describe('automatic run for the statement just imported (English)', () => {
   });
 
   it('offers the run for the file just imported, preselected', async () => {
-    await importAndMatch(s);
+    await importAndMatchFromMenu(s);
     proposed = proposedCounts(books(s).transactions);
     // The sample October statement: 13 sure matches, 2 to check, 7 without an open item (the matcher's own tests).
     expect(proposed).toEqual({ booked: 13, review: 2, none: 7 });
@@ -344,7 +327,7 @@ describe('an interrupted run continues where it stopped (German)', () => {
   });
 
   it('dies halfway — bookings written, transactions not yet marked: the sidebar shows the error and offers "Fortsetzen"', async () => {
-    await importAndMatch(s);
+    await importAndMatchFromMenu(s);
     const total = books(s).transactions.length;
     await openFromMenu(s, 'showAutoRun');
     await s.sidebar.locator('[data-testid="run-body"][data-view="choice"]').waitFor();

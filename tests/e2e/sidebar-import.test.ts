@@ -12,21 +12,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allIbans } from '../../local/sample/parties';
 import { encodeWindows1252, october2026, october2026Bad, sparkasseCsvText, type StatementLine } from '../../local/sample/statement';
-import { count, launch, openSession, requireBuild, root, shot, type Session } from './session';
+import { count, launch, openFromMenu, openSession, requireBuild, root, sampleCsv, shot, type Session } from './session';
 
-const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const badCsv = path.join(root, 'local/sample/sparkasse-2026-10-bad.csv');
-
-/** The menu entry "Import statement" opens the sidebar on its import page. */
-async function openSidebarFromMenu(s: Session, caption: string, screenshot?: string): Promise<void> {
-  await s.page.getByTestId('menu-extensions').click();
-  await s.page.getByTestId('menu-addon-Kontomatch').click();
-  const item = s.page.getByTestId('menu-item-showImport');
-  await expect.poll(() => item.textContent()).toBe(caption);
-  if (screenshot !== undefined) await shot(s.page, screenshot);
-  await item.click();
-  await s.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
-}
 
 function transactionsRows(s: Session): number {
   const sheet = s.playground.runtime.spreadsheet.getSheetByName('Transactions');
@@ -61,7 +49,7 @@ describe('sidebar: import a Sparkasse statement (English)', () => {
   });
 
   it('opens from Extensions → Kontomatch → Import statement and lists the Sparkasse profile', async () => {
-    await openSidebarFromMenu(s, 'Import statement', 'e2e-00-menu.png');
+    await openFromMenu(s, 'showImport', { caption: 'Import statement', screenshot: 'e2e-00-menu.png' });
     expect(await s.sidebar.getByTestId('tab-import').getAttribute('aria-selected')).toBe('true');
     const options = await s.sidebar.getByTestId('profile-select').locator('option').allTextContents();
     expect(options.some((o) => o.includes('Sparkasse'))).toBe(true);
@@ -282,7 +270,7 @@ describe('sidebar in German', () => {
   });
 
   it('speaks German and writes amounts and dates the German way', async () => {
-    await openSidebarFromMenu(s, 'Kontoauszug importieren');
+    await openFromMenu(s, 'showImport', { caption: 'Kontoauszug importieren' });
     expect(await s.sidebar.locator('label[for="profile"]').textContent()).toBe('Bankprofil');
     await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
     await s.sidebar.getByTestId('preview').waitFor();

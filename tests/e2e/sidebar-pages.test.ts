@@ -11,22 +11,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMatchSettings } from '../../src/core/matching';
 import { customFunctions, menu } from '../../src/registry';
-import { expectNoSidewaysScroll, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { expectNoSidewaysScroll, launch, openFromMenu, openSession, requireBuild, sampleCsv, sheetRecords, shot, type Session } from './session';
 
-const FILE = 'sparkasse-2026-10.csv';
-
-/** Extensions → Kontomatch → <entry> (its German caption checked); waits for the sidebar it opened, not the one before. */
-async function openFromMenu(s: Session, fn: string, caption?: string): Promise<void> {
-  if (await s.frame.isVisible()) {
-    await s.sidebar.locator('body').evaluate((body) => body.setAttribute('data-stale', ''), undefined, { timeout: 2000 }).catch(() => undefined);
-  }
-  await s.page.getByTestId('menu-extensions').click();
-  await s.page.getByTestId('menu-addon-Kontomatch').click();
-  const item = s.page.getByTestId(`menu-item-${fn}`);
-  if (caption !== undefined) expect(await item.textContent()).toBe(caption);
-  await item.click();
-  await s.sidebar.locator('body[data-ready="true"]:not([data-stale])').waitFor({ timeout: 15_000 });
-}
+const FILE = path.basename(sampleCsv);
 
 /** German headings of the pages this test is about; the others are checked for being shown at all. */
 const HEADINGS: Partial<Record<string, string>> = {
@@ -62,7 +49,7 @@ describe('the add-on menu (German)', () => {
   it('has six entries, each opening the sidebar on its own page, 300 px wide with nothing sticking out', async () => {
     expect(menu.map((m) => m.fn)).toEqual(['showSidebar', 'showImport', 'showAutoRun', 'showExport', 'showSettings', 'showHelp']);
     for (const entry of menu) {
-      await openFromMenu(s, entry.fn, entry.label.de);
+      await openFromMenu(s, entry.fn, { caption: entry.label.de });
       expect(await s.sidebar.locator('body').getAttribute('data-page')).toBe(entry.page);
       const page = s.sidebar.getByTestId(`page-${entry.page}`);
       expect(await page.isVisible()).toBe(true);
@@ -93,7 +80,7 @@ describe('the add-on menu (German)', () => {
 
 describe('settings (German)', () => {
   it('shows the stored matching settings in German notation, and the bank profiles below', async () => {
-    await openFromMenu(s, 'showSettings', 'Einstellungen');
+    await openFromMenu(s, 'showSettings', { caption: 'Einstellungen' });
     await s.sidebar.locator('[data-testid="settings-page"][data-state="ready"]').waitFor();
     expect(stored(s)).toBeNull();
     expect(await field(s, 'threshold').inputValue()).toBe(defaultMatchSettings.fuzzyThreshold.toFixed(2).replace('.', ','));
@@ -173,7 +160,7 @@ describe('settings (German)', () => {
 
 describe('help (German spreadsheet)', () => {
   it('lists every custom function with its German summary and an example in ";" notation, the keys and the steps', async () => {
-    await openFromMenu(s, 'showHelp', 'Hilfe');
+    await openFromMenu(s, 'showHelp', { caption: 'Hilfe' });
     await s.sidebar.locator('[data-testid="help-functions"][data-state="ready"]').waitFor();
     const items = s.sidebar.getByTestId('function-item');
     expect(await items.count()).toBe(customFunctions.length);
@@ -208,7 +195,7 @@ describe('help (German spreadsheet)', () => {
 
 describe('bookings (German)', () => {
   it('with no bookings yet: zero counts, and plainly no export', async () => {
-    await openFromMenu(s, 'showExport', 'Buchungen exportieren');
+    await openFromMenu(s, 'showExport', { caption: 'Buchungen exportieren' });
     await s.sidebar.locator('[data-testid="bookings-body"][data-state="ready"]').waitFor();
     for (const id of ['bookings-total', 'bookings-exported', 'bookings-not-exported']) expect(await s.sidebar.getByTestId(`${id}-value`).textContent()).toBe('0');
     expect(await s.sidebar.getByTestId('export-not-available').textContent()).toContain('in dieser Version noch nicht verfügbar');
@@ -221,7 +208,7 @@ describe('bookings (German)', () => {
   it('after an automatic run: the counts of the "Bookings" sheet and the newest bookings first, in words', async () => {
     // Bookings to show: the October statement imported, matched and run automatically, straight through the runtime.
     const runtime = s.playground.runtime;
-    runtime.call('importStatement', { fileName: FILE, contentBase64: readFileSync(path.join(root, 'local/sample', FILE)).toString('base64'), importGoodRows: false });
+    runtime.call('importStatement', { fileName: FILE, contentBase64: readFileSync(sampleCsv).toString('base64'), importGoodRows: false });
     runtime.call('matchTransactions', {});
     let status = runtime.call('startAutoRun', { scope: { kind: 'import', fileName: FILE } }) as { runId: string; state: string };
     for (let i = 0; status.state === 'running' && i < 100; i++) status = runtime.call('continueAutoRun', { runId: status.runId }) as typeof status;

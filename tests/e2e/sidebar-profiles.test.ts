@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmAccount } from '../../local/sample/parties';
 import { encodeWindows1252, october2026 } from '../../local/sample/statement';
 import { zkb } from '../../src/core/profiles/banks/switzerland';
-import { count, expectNoSidewaysScroll, goToPage, launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { count, expectNoSidewaysScroll, goToPage, launch, openSession, requireBuild, root, sampleCsv, sheetRecords, shot, type Session } from './session';
 
-const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const sampleSta = path.join(root, 'local/sample/sparkasse-2026-11.sta');
 const buxtehude = path.resolve(root, '../shared/samples/mt940/svenstaro__mt940-rs__tests__data__mt940__full__sparkasse__buxtehude.sta');
 const booked = october2026.filter((l) => l.info !== 'Umsatz vorgemerkt');

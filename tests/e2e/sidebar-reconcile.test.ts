@@ -6,14 +6,12 @@
  * every step checked in the sheets. Then the navigation (tabs, "More" menu, keyboard) and the page in German.
  * Precondition: `npm run build` (npm test runs it first). Screenshots go to artifacts/screenshots/ (e2e-2x-…).
  */
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, payees } from '../../local/sample/parties';
 import { encodeWindows1252, october2026, sparkasseCsvText } from '../../local/sample/statement';
-import { expectNoSidewaysScroll, goToPage, isoDay, launch, openSession, requireBuild, root, setCell, sheetRecords, shot, type Session } from './session';
+import { expectNoSidewaysScroll, goToPage, importAndMatch, isoDay, launch, openFromMenu, openSession, requireBuild, sampleCsv, setCell, sheetRecords, shot, type Session } from './session';
 
-const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const booked = october2026.filter((l) => l.info !== 'Umsatz vorgemerkt');
 const ANNA = 'anna.berger@kanzlei-berger.example';
 
@@ -515,10 +513,8 @@ describe('navigation: tabs, the "More" menu, the keyboard, the start page', () =
 
   it('each add-on menu entry opens the sidebar on its own page', async () => {
     for (const [item, page] of [['showSettings', 'settings'], ['showAutoRun', 'run'], ['showSidebar', 'reconcile']] as const) {
-      await s.page.getByTestId('menu-extensions').click();
-      await s.page.getByTestId('menu-addon-Kontomatch').click();
-      await s.page.getByTestId(`menu-item-${item}`).click();
-      await s.sidebar.locator(`body[data-ready="true"][data-page="${page}"]`).waitFor({ timeout: 15_000 });
+      await openFromMenu(s, item);
+      await s.sidebar.locator(`body[data-page="${page}"]`).waitFor();
       expect(await s.sidebar.locator('body').getAttribute('data-start-page')).toBe(page);
       expect(await s.sidebar.getByTestId(`page-${page}`).isVisible()).toBe(true);
     }
@@ -557,10 +553,7 @@ describe('reconcile in German', () => {
   });
 
   it('speaks German, writes amounts and dates the German way, and reads amounts typed the German way', async () => {
-    await s.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
-    await s.sidebar.getByTestId('import-button').click();
-    await s.sidebar.getByTestId('match-button').click();
-    await s.sidebar.getByTestId('match-result').waitFor();
+    await importAndMatch(s);
     expect(await s.sidebar.getByTestId('go-reconcile-button').textContent()).toBe('Umsätze durcharbeiten');
     expect(await s.sidebar.getByTestId('go-run-button').textContent()).toBe('Automatischen Abgleich für diesen Auszug starten');
     await s.sidebar.getByTestId('go-reconcile-button').click();

@@ -4,15 +4,13 @@
  * open, presses Book too — and is refused with Anna's name and time, and nothing is booked twice.
  * Precondition: `npm run build` (npm test runs it first). Screenshots go to artifacts/screenshots/.
  */
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../local/runtime/index';
 import { october2026 } from '../../local/sample/statement';
 import { sampleWorkbook } from '../../local/sample/workbook';
-import { launch, openSession, requireBuild, root, sheetRecords, shot, type Session } from './session';
+import { importAndMatch, launch, openFromMenu, openSession, requireBuild, sheetRecords, shot, type Session } from './session';
 
-const sampleCsv = path.join(root, 'local/sample/sparkasse-2026-10.csv');
 const booked = october2026.filter((l) => l.info !== 'Umsatz vorgemerkt');
 const ANNA = 'anna.berger@kanzlei-berger.example';
 const BEN = 'ben.krause@kanzlei-berger.example';
@@ -52,14 +50,9 @@ describe('two sessions in one workbook', () => {
 
   it('both open the same transaction; Anna books it; Ben is refused with her name and time; nothing is booked twice', async () => {
     // Anna imports and matches; Ben opens his sidebar on the same spreadsheet afterwards and sees her transactions.
-    await anna.sidebar.getByTestId('file-input').setInputFiles(sampleCsv);
-    await anna.sidebar.getByTestId('import-button').click();
-    await anna.sidebar.getByTestId('match-button').click();
-    await anna.sidebar.getByTestId('match-result').waitFor();
+    await importAndMatch(anna);
     await anna.sidebar.getByTestId('go-reconcile-button').click();
-    await ben.page.getByTestId('menu-extensions').click();
-    await ben.page.getByTestId('menu-addon-Kontomatch').click();
-    await ben.page.getByTestId('menu-item-showSidebar').click();
+    await openFromMenu(ben, 'showSidebar');
     await ben.sidebar.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     expect(await ben.sidebar.getByTestId('user').textContent()).toBe(`Signed in as ${BEN}`);
 

@@ -69,7 +69,7 @@ export function finishRun(services: AppsScriptServices, open: OpenBooks, state: 
     by: state.startedBy,
     report,
   };
-  SheetTable.open(open.book, archiveTable).appendRows([{ ...entry, startedAt: new Date(state.startedAtMs), finishedAt: finished }]);
+  open.table(archiveTable).appendRows([{ ...entry, startedAt: new Date(state.startedAtMs), finishedAt: finished }]);
   runStore(services).remove();
   return finishedStatus(entry);
 }
@@ -93,7 +93,7 @@ function logMissingEntries(open: OpenBooks, items: readonly RunItem[], by: strin
   if (missing.length === 0) return;
   const at = new Date();
   const records = new Map(open.books.transactions.map((t) => [t.key, t]));
-  SheetTable.open(open.book, logTable).appendRows(
+  open.table(logTable).appendRows(
     missing.map((i) => ({
       at,
       by,

@@ -11,12 +11,11 @@ import { archiveTable, readArchive, type ArchiveRow } from '../../core/tables/ar
 import { countOutcomes, type MatchTexts, type RunCounts } from '../../core/reconcile/run-items';
 import { runQueue, type RunTransaction } from '../../core/reconcile/run-slice';
 import { scopeOfCell } from '../../core/reconcile/run-statement';
-import { locateColumns } from '../../core/tables/table';
 import type { ResponseOf } from '../../shared/contract';
 import { runScopeSchema } from '../../shared/reconcile-dto';
 import { JsonProperty } from '../adapters/property-store';
 import type { AppsScriptServices, CellValue } from '../platform/apps-script-api';
-import { platformCells, type OpenBooks } from './books';
+import { readTableCells, type OpenBooks } from './books';
 
 export type RunStatus = ResponseOf<'startAutoRun'>;
 
@@ -153,9 +152,5 @@ export function finishedStatus(entry: ArchiveRow): RunStatus {
 
 /** The "Archive" sheet's rows (sheet order, oldest first); [] while there is none. */
 export function readArchiveRows(services: AppsScriptServices, open: Pick<OpenBooks, 'book' | 'timeZone'>): ArchiveRow[] {
-  const sheet = open.book.getSheetByName(archiveTable.sheetName);
-  if (sheet === null || sheet.getLastRow() < 2) return [];
-  const values = sheet.getDataRange().getValues();
-  const columns = locateColumns(archiveTable, values[0] ?? []);
-  return readArchive(platformCells(services, open.timeZone)(values, archiveTable, columns)).records;
+  return readArchive(readTableCells(services, open.book, archiveTable, open.timeZone)).records;
 }

@@ -8,7 +8,6 @@
  */
 import { matchSettingsSchema, type MatchSettings } from '../../core/matching';
 import type { Books } from '../../core/reconcile/books';
-import { archiveTable } from '../../core/tables/archive';
 import { bookingsTable, readBookings } from '../../core/tables/bookings';
 import { casesTable, readCases } from '../../core/tables/cases';
 import type { ReadOptions, TableError } from '../../core/tables/cells';
@@ -48,6 +47,8 @@ export interface OpenBooks {
   /** Rows of any table that could not be read (left out, never guessed). */
   errors: TableError[];
   sheets: Record<'transactions' | 'invoices' | 'payments' | 'contacts' | 'cases' | 'bookings', SheetState>;
+  /** The table to append to: the one `readBooks` opened (its header already read), else opened now. */
+  table(spec: TableSpec): SheetTable;
 }
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
@@ -61,7 +62,13 @@ export const ledgerTables: readonly TableSpec[] = [transactionsTable, invoicesTa
  */
 export function readBooks(services: AppsScriptServices, options: { prepare: boolean }): OpenBooks {
   const book = services.SpreadsheetApp.getActiveSpreadsheet();
-  if (options.prepare) for (const spec of [...ledgerTables, contactsTable]) SheetTable.open(book, spec);
+  const opened = new Map<string, SheetTable>();
+  const table = (spec: TableSpec): SheetTable => {
+    let found = opened.get(spec.sheetName);
+    if (found === undefined) opened.set(spec.sheetName, (found = SheetTable.open(book, spec)));
+    return found;
+  };
+  if (options.prepare) for (const spec of [...ledgerTables, contactsTable]) table(spec);
   const locale = book.getSpreadsheetLocale();
   const timeZone = book.getSpreadsheetTimeZone();
   const readOptions: ReadOptions = { locale, defaultCurrency: DEFAULT_CURRENCY };
@@ -100,6 +107,7 @@ export function readBooks(services: AppsScriptServices, options: { prepare: bool
     },
     errors: [...transactions.errors, ...invoices.errors, ...payments.errors, ...contacts.errors, ...cases.errors, ...bookings.errors],
     sheets,
+    table,
   };
 }
 
@@ -123,6 +131,17 @@ export function platformCells(services: AppsScriptServices, timeZone: string) {
   };
 }
 
+/**
+ * One table's cells as the core reads them (header row first; dates and instants as text), in one read; [] for a
+ * missing or empty sheet. For the tables outside `readBooks` (Log, Archive) and for pages that need one table only.
+ */
+export function readTableCells(services: AppsScriptServices, book: SpreadsheetApi, spec: TableSpec, timeZone: string): unknown[][] {
+  const sheet = book.getSheetByName(spec.sheetName);
+  if (sheet === null || sheet.getLastRow() === 0) return [];
+  const values = sheet.getDataRange().getValues();
+  return platformCells(services, timeZone)(values, spec, locateColumns(spec, values[0] ?? []));
+}
+
 /** The platform's instant as the sidebar gets it. */
 export function instantText(services: AppsScriptServices, timeZone: string, date: Date): string {
   return services.Utilities.formatDate(date, timeZone, INSTANT_PATTERN);
@@ -132,6 +151,3 @@ export function readMatchSettings(services: AppsScriptServices): Partial<MatchSe
   const store = services.PropertiesService.getDocumentProperties();
   return store === null ? {} : (new JsonProperty(store, MATCH_SETTINGS_KEY, matchSettingsSchema).read() ?? {});
 }
-
-/** Apps Script's "Archive" table is written by the automatic run only; listed here so every table of ours is in one place. */
-export const archiveSpec = archiveTable;

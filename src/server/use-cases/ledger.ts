@@ -15,7 +15,6 @@ import { BOOKING_TYPE_WORDS } from '../../core/tables/booking-types';
 import { bookingsTable, type BookingRow } from '../../core/tables/bookings';
 import { logTable, type LogAction } from '../../core/tables/log';
 import { numberFormatFor } from '../../core/tables/table';
-import { SheetTable } from '../adapters/sheet-table';
 import type { CellValue } from '../platform/apps-script-api';
 import type { OpenBooks, SheetState } from './books';
 
@@ -127,7 +126,7 @@ export function writePlans(
   extras: CellChanges = new Map(),
 ): void {
   const bookings = plans.flatMap(({ plan }) => plan.bookings);
-  if (bookings.length > 0) SheetTable.open(open.book, bookingsTable).appendRows(bookings.map((b) => bookingRecord(b, stamp.at)));
+  if (bookings.length > 0) open.table(bookingsTable).appendRows(bookings.map((b) => bookingRecord(b, stamp.at)));
 
   const invoices: CellChanges = new Map();
   const payments: CellChanges = new Map();
@@ -145,7 +144,7 @@ export function writePlans(
   writeChanges(open.sheets.transactions, transactions, open.locale);
 
   if (plans.length > 0) {
-    SheetTable.open(open.book, logTable).appendRows(
+    open.table(logTable).appendRows(
       plans.map(({ plan, logAction }) => ({
         at: stamp.at,
         by: stamp.by,
@@ -174,7 +173,7 @@ export function writeUndo(open: OpenBooks, key: string, plan: UndoPlan, stamp: S
   writeChanges(open.sheets.payments, payments, open.locale);
   writeChanges(open.sheets.cases, cases, open.locale);
   writeChanges(open.sheets.transactions, new Map([[plan.transactionRow, { processedBy: '', processedAt: '', processedAs: '' }]]), open.locale);
-  SheetTable.open(open.book, logTable).appendRows([
+  open.table(logTable).appendRows([
     { at: stamp.at, by: stamp.by, action: 'undo', transaction: key, summary: plan.summary, undoData: '' },
   ]);
   deleteRows(open.sheets.bookings, plan.bookingRows);

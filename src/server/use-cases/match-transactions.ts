@@ -20,10 +20,10 @@ import { readTransactionsForMatching } from '../../core/tables/transaction-rows'
 import { transactionsTable } from '../../core/tables/transactions';
 import type { ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
-import { DEFAULT_CURRENCY, readMatchSettings } from './books';
+import { DEFAULT_CURRENCY, platformCells, readMatchSettings, readTableCells } from './books';
 import { blocksOf } from './ledger';
 import { SheetTable } from '../adapters/sheet-table';
-import type { AppsScriptServices, CellValue, SheetApi, SpreadsheetApi } from '../platform/apps-script-api';
+import type { AppsScriptServices, SpreadsheetApi } from '../platform/apps-script-api';
 
 /** The tables the bookkeeper keeps (Transactions is the import's). */
 export const bookkeepingTables: readonly TableSpec[] = [invoicesTable, paymentsTable, contactsTable, casesTable];
@@ -55,30 +55,6 @@ export function createMissingTables(book: SpreadsheetApi, tables: readonly Table
   return created;
 }
 
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
-
-/**
- * Date cells come from Sheets as instants (midnight in the spreadsheet's time zone); the core reads calendar dates. Only
- * the spreadsheet's zone names the right day, so the platform formats it — once per distinct instant, as a table holds
- * few distinct dates.
- */
-function calendarDates(services: AppsScriptServices, timeZone: string): (rows: CellValue[][]) => unknown[][] {
-  const memo = new Map<number, string>();
-  const day = (date: Date): string => {
-    const time = date.getTime();
-    let iso = memo.get(time);
-    if (iso === undefined) memo.set(time, (iso = services.Utilities.formatDate(date, timeZone, 'yyyy-MM-dd')));
-    return iso;
-  };
-  return (rows) => rows.map((row) => (row.some(isDate) ? row.map((cell) => (isDate(cell) ? day(cell) : cell)) : row));
-}
-
-/** All cells of a sheet, header row first, in one read; [] for a missing or empty sheet. */
-function readSheet(sheet: SheetApi | null): CellValue[][] {
-  if (sheet === null || sheet.getLastRow() === 0) return [];
-  return sheet.getDataRange().getValues();
-}
-
 /**
  * Rows a user (or an automatic run) has already processed keep their match cells: the proposal they acted on stays
  * readable next to what was done.
@@ -94,13 +70,13 @@ export function matchTransactions(services: AppsScriptServices): Response {
     const createdTables = createMissingTables(book);
     const locale = book.getSpreadsheetLocale();
     const options: ReadOptions = { locale, defaultCurrency: DEFAULT_CURRENCY };
-    const cells = calendarDates(services, book.getSpreadsheetTimeZone());
+    const timeZone = book.getSpreadsheetTimeZone();
     const sheetName = transactionsTable.sheetName;
 
-    const invoices = readInvoices(cells(readSheet(book.getSheetByName(invoicesTable.sheetName))), options);
-    const payments = readPayments(cells(readSheet(book.getSheetByName(paymentsTable.sheetName))), options);
-    const contacts = readContacts(cells(readSheet(book.getSheetByName(contactsTable.sheetName))));
-    const cases = readCases(cells(readSheet(book.getSheetByName(casesTable.sheetName))));
+    const invoices = readInvoices(readTableCells(services, book, invoicesTable, timeZone), options);
+    const payments = readPayments(readTableCells(services, book, paymentsTable, timeZone), options);
+    const contacts = readContacts(readTableCells(services, book, contactsTable, timeZone));
+    const cases = readCases(readTableCells(services, book, casesTable, timeZone));
     const tableErrors = [...invoices.errors, ...payments.errors, ...contacts.errors, ...cases.errors];
 
     const empty = { auto: 0, review: 0, none: 0, keptAsProcessed: 0, createdTables, sheetName };
@@ -108,7 +84,8 @@ export function matchTransactions(services: AppsScriptServices): Response {
     if (sheet === null) {
       return { ...empty, ...errorsOf(tableErrors), message: `There is no "${sheetName}" sheet yet: import a bank statement first.` };
     }
-    const values = readSheet(sheet);
+    // Read raw: the cells of rows that are not matched again are written back as they were.
+    const values = sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues();
     let columns = locateColumns(transactionsTable, values[0] ?? []);
     if (transactionsTable.columns.some((c) => columns[c.key] === -1)) {
       // The first run on a sheet the import wrote before matching existed: add the match columns' header cells, then
@@ -116,7 +93,7 @@ export function matchTransactions(services: AppsScriptServices): Response {
       SheetTable.open(book, transactionsTable);
       columns = locateColumns(transactionsTable, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []);
     }
-    const transactions = readTransactionsForMatching(cells(values), options);
+    const transactions = readTransactionsForMatching(platformCells(services, timeZone)(values, transactionsTable, columns), options);
 
     const matcher = createMatcher(
       matcherInput(

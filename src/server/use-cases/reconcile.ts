@@ -23,10 +23,9 @@ import { parseAmount } from '../../core/money/amount';
 import type { BookingDto, InvoiceDto, PaymentDto, RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import type { AppsScriptServices } from '../platform/apps-script-api';
-import { instantText, platformCells, readBooks, readMatchSettings, type OpenBooks } from './books';
+import { instantText, readBooks, readMatchSettings, readTableCells, type OpenBooks } from './books';
 import { userEmail } from './import-statement';
 import { writePlans, writeUndo } from './ledger';
-import { locateColumns } from '../../core/tables/table';
 
 /** Search answers at most this many of each kind: more would not be read in a 300 px sidebar. */
 const MAX_RESULTS = 20;
@@ -254,10 +253,7 @@ export function undoTransaction(services: AppsScriptServices, request: RequestOf
 
 /** The undo data of the transaction's latest processing that has not been undone yet (the log, read bottom-up). */
 function latestUndoData(services: AppsScriptServices, open: OpenBooks, key: string) {
-  const sheet = open.book.getSheetByName(logTable.sheetName);
-  if (sheet === null || sheet.getLastRow() < 2) return null;
-  const values = sheet.getDataRange().getValues();
-  const log = readLog(platformCells(services, open.timeZone)(values, logTable, locateColumns(logTable, values[0] ?? [])));
+  const log = readLog(readTableCells(services, open.book, logTable, open.timeZone));
   for (let i = log.records.length - 1; i >= 0; i--) {
     const entry = log.records[i]!;
     if (entry.transaction !== key) continue;

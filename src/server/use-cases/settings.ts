@@ -11,9 +11,8 @@ import type { RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import { JsonProperty } from '../adapters/property-store';
 import type { AppsScriptServices } from '../platform/apps-script-api';
-import { DEFAULT_CURRENCY, MATCH_SETTINGS_KEY, platformCells, readMatchSettings } from './books';
+import { DEFAULT_CURRENCY, MATCH_SETTINGS_KEY, readMatchSettings, readTableCells } from './books';
 import { bookingDto } from './reconcile';
-import { locateColumns } from '../../core/tables/table';
 
 /** How many of the newest bookings the bookings page lists. */
 const LATEST = 20;
@@ -60,10 +59,8 @@ export function getHelp(services: AppsScriptServices): ResponseOf<'getHelp'> {
 
 export function bookingsOverview(services: AppsScriptServices): ResponseOf<'bookingsOverview'> {
   const book = services.SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = book.getSheetByName(bookingsTable.sheetName);
-  if (sheet === null || sheet.getLastRow() < 2) return { total: 0, exported: 0, notExported: 0, latest: [] };
-  const values = sheet.getDataRange().getValues();
-  const cells = platformCells(services, book.getSpreadsheetTimeZone())(values, bookingsTable, locateColumns(bookingsTable, values[0] ?? []));
+  const cells = readTableCells(services, book, bookingsTable, book.getSpreadsheetTimeZone());
+  if (cells.length < 2) return { total: 0, exported: 0, notExported: 0, latest: [] };
   const read = readBookings(cells, { locale: book.getSpreadsheetLocale(), defaultCurrency: DEFAULT_CURRENCY });
   const exported = read.records.filter((b) => b.exportedTo !== '').length;
   return {
