@@ -7,6 +7,7 @@ export {};
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import'),
   match: () => import('./match'),
+  prefill: () => import('./prefill'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -195,10 +195,9 @@ const en = {
   // ---- shell and navigation
   navLabel: 'Kontomatch pages',
   navMore: 'More',
-  pageNames: { reconcile: 'Reconcile', import: 'Import', run: 'Automatic', bookings: 'Bookings', settings: 'Settings', help: 'Help' } as Record<
-    'reconcile' | 'import' | 'run' | 'bookings' | 'settings' | 'help',
-    string
-  >,
+  pageNames: {
+    reconcile: 'Reconcile', import: 'Import', run: 'Automatic', accounting: 'Pre-accounting', rules: 'Rules', bookings: 'Bookings', settings: 'Settings', help: 'Help',
+  } as Record<'reconcile' | 'import' | 'run' | 'accounting' | 'rules' | 'bookings' | 'settings' | 'help', string>,
   // ---- import page: what comes after an import
   goThrough: 'Go through transactions',
   runForStatement: 'Run automatic matching for this statement',
@@ -494,7 +493,9 @@ const de: Texts = {
   fieldProblem: 'Bitte dieses Feld prüfen.',
   navLabel: 'Kontomatch-Seiten',
   navMore: 'Mehr',
-  pageNames: { reconcile: 'Abgleich', import: 'Import', run: 'Automatik', bookings: 'Buchungen', settings: 'Einstellungen', help: 'Hilfe' },
+  pageNames: {
+    reconcile: 'Abgleich', import: 'Import', run: 'Automatik', accounting: 'Vorkontierung', rules: 'Regeln', bookings: 'Buchungen', settings: 'Einstellungen', help: 'Hilfe',
+  },
   goThrough: 'Umsätze durcharbeiten',
   runForStatement: 'Automatischen Abgleich für diesen Auszug starten',
   reconcileTitle: 'Umsätze abgleichen',

@@ -6,11 +6,13 @@
 import { byId, h, replaceChildren } from './dom';
 import { setFormatLocale, setLanguage, t } from './i18n';
 import { Navigation } from './nav';
+import { AccountingPage } from './pages/accounting-page';
 import { BookingsPage } from './pages/bookings-page';
 import { HelpPage } from './pages/help-page';
 import { ImportPage } from './pages/import-page';
 import { isPageName, PAGE_NAMES, type PageDeps, type PageName, type SidebarPage } from './pages/page';
 import { ReconcilePage } from './pages/reconcile-page';
+import { RulesPage } from './pages/rules-page';
 import { RunPage } from './pages/run-page';
 import { SettingsPage } from './pages/settings-page';
 import { server } from './server';
@@ -31,6 +33,8 @@ const factories: Record<PageName, (root: HTMLElement, deps: PageDeps) => Mounted
   reconcile: (root, deps) => new ReconcilePage(root, deps),
   import: (root, deps) => new ImportPage(root, deps),
   run: (root, deps) => new RunPage(root, deps),
+  accounting: (root, deps) => new AccountingPage(root, deps),
+  rules: (root, deps) => new RulesPage(root, deps),
   bookings: (root, deps) => new BookingsPage(root, deps),
   settings: (root, deps) => new SettingsPage(root, deps),
   help: (root, deps) => new HelpPage(root, deps),

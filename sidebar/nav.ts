@@ -1,6 +1,6 @@
 /**
- * The page navigation of a 300 px sidebar: six pages do not fit side by side, so three tabs (Reconcile, Import,
- * Automatic) and a "More" tab whose menu holds Bookings, Settings and Help.
+ * The page navigation of a 300 px sidebar: eight pages do not fit side by side, so three tabs (Reconcile, Import,
+ * Automatic) and a "More" tab whose menu holds Pre-accounting, Rules, Bookings, Settings and Help.
  *
  * Keyboard (WAI-ARIA tabs and menu button): ←/→ move between the tabs and select the one reached (Home/End: first/last);
  * on "More", ↓, Enter or Space open the menu; in the menu ↑/↓ move, Enter or Space choose, Escape closes it.
@@ -11,7 +11,7 @@ import { t } from './i18n';
 import type { PageName } from './pages/page';
 
 const PRIMARY: readonly PageName[] = ['reconcile', 'import', 'run'];
-const SECONDARY: readonly PageName[] = ['bookings', 'settings', 'help'];
+const SECONDARY: readonly PageName[] = ['accounting', 'rules', 'bookings', 'settings', 'help'];
 
 export class Navigation {
   private readonly tabs = new Map<PageName, HTMLButtonElement>();

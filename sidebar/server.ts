@@ -51,6 +51,14 @@ const METHODS = {
   bookingsOverview: true,
   getSettings: true,
   saveSettings: true,
+  accountingLists: true,
+  preAccountingOverview: true,
+  saveBookingAccounting: true,
+  autoFillBookings: true,
+  listRules: true,
+  checkRules: true,
+  saveRules: true,
+  answerRuleProposal: true,
   getHelp: true,
 } as const satisfies Record<MethodName, true>;
 

@@ -12,7 +12,7 @@ import { methodNames } from './shared/contract';
 export const triggers = ['onOpen', 'onInstall'] as const;
 
 /** The sidebar's pages; a menu entry opens the sidebar on one of them. */
-export const sidebarPages = ['reconcile', 'import', 'run', 'bookings', 'settings', 'help'] as const;
+export const sidebarPages = ['reconcile', 'import', 'run', 'accounting', 'rules', 'bookings', 'settings', 'help'] as const;
 export type SidebarPage = (typeof sidebarPages)[number];
 
 export interface MenuEntry {
@@ -28,6 +28,8 @@ export const menu: MenuEntry[] = [
   { fn: 'showSidebar', label: { en: 'Open sidebar', de: 'Seitenleiste öffnen' }, page: 'reconcile' },
   { fn: 'showImport', label: { en: 'Import statement', de: 'Kontoauszug importieren' }, page: 'import' },
   { fn: 'showAutoRun', label: { en: 'Run automatic matching', de: 'Automatischen Abgleich starten' }, page: 'run' },
+  { fn: 'showPreAccounting', label: { en: 'Pre-accounting', de: 'Vorkontierung' }, page: 'accounting' },
+  { fn: 'showRules', label: { en: 'Rules', de: 'Regeln' }, page: 'rules' },
   { fn: 'showExport', label: { en: 'Export bookings', de: 'Buchungen exportieren' }, page: 'bookings' },
   { fn: 'showSettings', label: { en: 'Settings', de: 'Einstellungen' }, page: 'settings' },
   { fn: 'showHelp', label: { en: 'Help', de: 'Hilfe' }, page: 'help' },

@@ -10,6 +10,8 @@ interface SheetJson {
   name: string;
   rows: string[][];
   formulas: string[][];
+  /** Lower-case `#rrggbb` per cell (the runtime normalises every colour it stores). */
+  backgrounds?: string[][];
   frozenRows: number;
 }
 interface State {
@@ -257,6 +259,8 @@ function renderGrid(s: State): void {
         td.className = 'num';
       }
       if (value.length > 30 && formula === '') td.title = value;
+      const background = sheet.backgrounds?.[r]?.[c] ?? '#ffffff';
+      if (background !== '#ffffff' && /^#[0-9a-f]{6}$/.test(background)) td.style.backgroundColor = background;
       if (selected !== null && selected.row === r && selected.column === c) td.classList.add('selected');
       td.addEventListener('click', () => {
         for (const old of Array.from(table.querySelectorAll('td.selected'))) old.classList.remove('selected');

@@ -13,12 +13,13 @@ import { Fake, setActingUser } from './fake';
 import { toNode, type Realm } from './realm';
 
 /** Data properties that are part of Apps Script's API (enums). */
-const PUBLIC_FIELDS = new Set(['ProtectionType']);
+const PUBLIC_FIELDS = new Set(['ProtectionType', 'DataValidationCriteria']);
 
 /** Methods the fakes use among themselves or offer to tests, which Apps Script objects do not have. */
 const INTERNAL_METHODS = new Set([
   'cellAt', 'cellForWrite', 'assertEditable', 'addProtection', 'intersects', 'blocks', 'releaseAll', 'renameSheet', 'rename',
   'values', 'formulas', 'numberFormats', 'displayValues', 'sheet', 'toJSON', 'size', 'add', 'delete',
+  'storedCopy', 'sourceRange', 'allowedTexts', 'checkValidation', 'validationSources', 'backgrounds',
 ]);
 
 export class Boundary {

@@ -11,6 +11,8 @@ const SERVICE_OF_CLASS: Record<string, string> = {
   Range: 'SpreadsheetApp',
   Protection: 'SpreadsheetApp',
   DeveloperMetadata: 'SpreadsheetApp',
+  DataValidationBuilder: 'SpreadsheetApp',
+  DataValidation: 'SpreadsheetApp',
   Ui: 'SpreadsheetApp',
   Menu: 'SpreadsheetApp',
   HtmlService: 'HtmlService',

@@ -16,6 +16,16 @@
  * Payment orders name their case where they belong to one (an expert's fee, a court advance), so that choosing a case
  * in the sidebar loads them; the court costs of 00012/26 (ZA-2026-0072) deliberately do not, so that only the case
  * number in the purpose points at them.
+ *
+ * For pre-accounting (Vorkontierung) it holds the lists the dropdowns offer and a few rules:
+ * - "Accounts": the SKR03 accounts a small law firm books to (Sachkonten; Type income / expense / balance);
+ * - "Tax rates": 19 / 7 / 0 with the DATEV BU key of the input tax (Vorsteuer) — 9 for 19 %, 8 for 7 %, none for 0 %
+ *   (shared/contracts/accounting-targets.md, "Accounts and tax keys", after Lexware FAQ 000002619; the revenue accounts
+ *   8400/8300 are automatic accounts and take no BU key at all);
+ * - "Cost centres" (Kostenstellen) and "Projects" (Kostenträger), codes kept as text ("0012" stays "0012");
+ * - "Rules": rent, telephone, the professional liability insurance and court cost advances of the October statement, by
+ *   the payees' real names and IBANs (parties.ts).
+ * Every text column of these sheets is formatted as plain text (`@`), so that a code typed later stays text too.
  */
 import { toSerialDay } from '../../src/core/calendar/date';
 import type { CellValue, WorkbookSeed } from '../runtime/index';
@@ -79,14 +89,108 @@ export function sampleWorkbook(): WorkbookSeed {
     ['00021/26', 'Lindner Treuhand AG – Vertragsprüfung DE/CH', c.lindner.id, 'active', 'Vertragsrecht'],
   ];
 
+  const accounts: CellValue[][] = [
+    ['Account', 'Name', 'Type'],
+    ['1200', 'Bank', 'balance'],
+    ['1360', 'Geldtransit', 'balance'],
+    ['1590', 'Durchlaufende Posten', 'balance'],
+    ['1600', 'Verbindlichkeiten aus Lieferungen und Leistungen', 'balance'],
+    ['1740', 'Verbindlichkeiten aus Lohn und Gehalt', 'balance'],
+    ['1741', 'Verbindlichkeiten aus Lohn- und Kirchensteuer', 'balance'],
+    ['4120', 'Gehälter', 'expense'],
+    ['4210', 'Miete', 'expense'],
+    ['4240', 'Gas, Strom, Wasser', 'expense'],
+    ['4360', 'Versicherungen', 'expense'],
+    ['4600', 'Werbekosten', 'expense'],
+    ['4650', 'Bewirtungskosten', 'expense'],
+    ['4663', 'Reisekosten Arbeitnehmer Fahrtkosten', 'expense'],
+    ['4806', 'Wartungskosten für Hard- und Software', 'expense'],
+    ['4910', 'Porto', 'expense'],
+    ['4920', 'Telefon', 'expense'],
+    ['4925', 'Telefax und Internetkosten', 'expense'],
+    ['4930', 'Bürobedarf', 'expense'],
+    ['4940', 'Zeitschriften, Bücher', 'expense'],
+    ['4950', 'Rechts- und Beratungskosten', 'expense'],
+    ['4970', 'Nebenkosten des Geldverkehrs', 'expense'],
+    ['8100', 'Steuerfreie Umsätze § 4 Nr. 8 ff. UStG', 'income'],
+    ['8300', 'Erlöse 7 % USt', 'income'],
+    ['8400', 'Erlöse 19 % USt', 'income'],
+  ];
+
+  const taxRates: CellValue[][] = [
+    ['Rate', 'Name', 'Code'],
+    ['19', '19 % USt/VSt', '9'],
+    ['7', '7 % USt/VSt', '8'],
+    ['0', '0 % (steuerfrei / nicht steuerbar)', ''],
+  ];
+
+  const costCentres: CellValue[][] = [
+    ['Code', 'Name'],
+    ['100', 'Kanzlei'],
+    ['200', 'Familienrecht'],
+    ['300', 'Arbeitsrecht'],
+    ['400', 'Bau- und Immobilienrecht'],
+    ['500', 'Wirtschafts- und Gesellschaftsrecht'],
+  ];
+
+  const projects: CellValue[][] = [
+    ['Code', 'Name'],
+    ['0010', 'Neue Kanzlei-Website'],
+    ['0011', 'Umstellung auf DATEV Anwalt classic'],
+    ['0012', 'Fortbildung Fachanwalt Arbeitsrecht'],
+  ];
+
+  // Conditions first (blank = no condition), then what the rule sets; amounts in euros; the order is the precedence.
+  const rules: CellValue[][] = [
+    [
+      'Rule', 'Active', 'Name', 'Counterparty equals', 'Counterparty contains', 'IBAN', 'Purpose contains', 'Purpose pattern',
+      'Amount from', 'Amount to', 'Direction', 'Card or account', 'GL account', 'Tax rate', 'Supplier/customer', 'Cost centre',
+      'Cost object', 'Comment', 'Origin',
+    ],
+    [
+      'R1', 'yes', 'Büromiete', p.landlord.name, '', p.landlord.iban, 'Miete', '', 2000, 3000, 'out', '', '4210', '0',
+      p.landlord.name, '100', '', 'Hohenzollernring 52, vermietet ohne USt (§ 4 Nr. 12 UStG)', 'manual',
+    ],
+    [
+      'R2', 'yes', 'Telefon und Internet', '', 'Telekom', '', 'Festnetz', '', '', '', 'out', '', '4920', '19',
+      p.telekom.name, '100', '', '', 'manual',
+    ],
+    [
+      'R3', 'yes', 'Berufshaftpflicht', '', 'Allianz', p.insurer.iban, '', 'Berufshaftpflicht|Vers\\.-Nr\\.', '', '', 'out', '', '4360', '0',
+      p.insurer.name, '100', '', 'Versicherungsbeiträge sind umsatzsteuerfrei', 'manual',
+    ],
+    [
+      'R4', 'yes', 'Gerichtskosten für Mandanten', p.courtCashOffice.name, '', '', '', 'Kassenzeichen \\d+', '', '', 'out', '', '1590',
+      '0', p.courtCashOffice.name, '', '', 'Vorschuss für Mandanten: durchlaufender Posten, wird weiterberechnet', 'manual',
+    ],
+  ];
+
+  /** Plain text (`@`) for the given 0-based columns. */
+  const text = (...columns: number[]): Record<number, string> => Object.fromEntries(columns.map((c) => [c, '@']));
+
   return {
     name: 'Kanzlei Berger & Partner – Buchhaltung 2026',
     timeZone: 'Europe/Berlin',
     locale: 'de_DE',
-    sheets: { Invoices: invoices, Payments: payments, Contacts: contacts, Cases: cases },
+    sheets: {
+      Invoices: invoices,
+      Payments: payments,
+      Contacts: contacts,
+      Cases: cases,
+      Accounts: accounts,
+      'Tax rates': taxRates,
+      'Cost centres': costCentres,
+      Projects: projects,
+      Rules: rules,
+    },
     numberFormats: {
       Invoices: { 1: 'dd.mm.yyyy', 2: 'dd.mm.yyyy', 5: '#,##0.00', 8: 'dd.mm.yyyy' },
       Payments: { 3: '#,##0.00', 7: 'dd.mm.yyyy' },
+      Accounts: text(0, 1, 2),
+      'Tax rates': text(0, 1, 2),
+      'Cost centres': text(0, 1),
+      Projects: text(0, 1),
+      Rules: { ...text(0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18), 8: '#,##0.00', 9: '#,##0.00' },
     },
   };
 }

@@ -5,9 +5,9 @@
  */
 import type { SampleFile } from '../views/profile-editor';
 
-export type PageName = 'reconcile' | 'import' | 'run' | 'bookings' | 'settings' | 'help';
+export type PageName = 'reconcile' | 'import' | 'run' | 'accounting' | 'rules' | 'bookings' | 'settings' | 'help';
 
-export const PAGE_NAMES: readonly PageName[] = ['reconcile', 'import', 'run', 'bookings', 'settings', 'help'];
+export const PAGE_NAMES: readonly PageName[] = ['reconcile', 'import', 'run', 'accounting', 'rules', 'bookings', 'settings', 'help'];
 
 export interface PageDeps {
   /** Switch to another page, optionally with an argument (e.g. run: { scope } to start a run for a file just imported). */

@@ -8,6 +8,7 @@
  * document lock; "already processed by …" comes back when someone else was quicker.
  */
 import type { BookingDto, ResponseOf } from '../../src/shared/contract';
+import { loadLists, onLists } from '../accounting-lists';
 import { h, replaceChildren } from '../dom';
 import { formatInstant, formatMoney, t } from '../i18n';
 import { server } from '../server';
@@ -72,6 +73,7 @@ export class ReconcilePage implements SidebarPage {
     );
     root.tabIndex = -1;
     document.addEventListener('keydown', (event) => this.onKey(event));
+    onLists(() => this.form?.refreshAccountingNames());
   }
 
   /** The list is fetched together with the sidebar's context when the sidebar opens on this page. */
@@ -83,6 +85,8 @@ export class ReconcilePage implements SidebarPage {
 
   async show(): Promise<void> {
     this.renderTexts();
+    // The accounting dropdowns' values, fetched once in the background: the form works without them meanwhile.
+    void loadLists();
     // The sheet may have changed meanwhile (an import, an automatic run, a colleague): the list is read again.
     const key = this.currentKey();
     if (this.preloaded !== null) {

@@ -1,23 +1,30 @@
 /**
  * The settings page: how matching decides (similarity for invoice numbers with typos, amount tolerance in money and in
  * percent, partial payments) — stored with the spreadsheet, so everyone matches alike — and below it the bank profiles
- * (the existing profiles page, embedded).
+ * (the existing profiles page, embedded). Between them the export target (lexoffice, bexio, DATEV, CSV) and the fields a
+ * firm requires on top of what the target needs; each section saves its own part with `saveSettings`, together with
+ * the other part as stored.
  *
  * Arguments: `{ createProfile: { draft, sample } }` opens the profile editor on a draft made from a file no profile fits
  * (the import page's "Create a profile from this file"); saving it goes back to the import page with
  * `{ readWith: { profileId, sample } }` so that the file is read with the new profile (shapes in ./page.ts).
  * `{ section: 'profiles' }` scrolls to the profiles.
  */
+import { ACCOUNTING_FIELDS, type AccountingField } from '../../src/core/accounting/fields';
 import type { ResponseOf } from '../../src/shared/contract';
+import { forgetLists, loadLists } from '../accounting-lists';
 import { h, replaceChildren } from '../dom';
 import { currentLanguage, formatAmountInput, intlLocale, parseAmountInput } from '../i18n';
 import { ProfilesPage } from '../profiles-page';
 import { server } from '../server';
 import { isBusy, run } from '../ui';
 import { pageTexts } from '../texts/pages';
+import { accountingTexts, type ExportTarget } from '../texts/accounting';
 import { isCreateProfileArgument, type PageDeps, type ReadWithProfileArgument, type SidebarPage } from './page';
 
 type Matching = ResponseOf<'getSettings'>['matching'];
+type AccountingSettings = ResponseOf<'getSettings'>['accounting'];
+const TARGETS: readonly ExportTarget[] = ['lexoffice', 'bexio', 'datev', 'csv'];
 
 /** The limits of the contract's `matchSettingsDto`. */
 const MAX_TOLERANCE_MINOR = 100_000;
@@ -103,6 +110,14 @@ export class SettingsPage implements SidebarPage {
   private readonly partial: HTMLInputElement;
   private readonly profilesSection: HTMLElement;
   private readonly profiles: ProfilesPage;
+  private readonly exportSection: HTMLElement;
+  private readonly exportMessage: HTMLElement;
+  /** The settings as stored: each section saves its own part with the other part unchanged. */
+  private stored: ResponseOf<'getSettings'> | null = null;
+  /** The export form being edited: target, and the extra fields per target. */
+  private exportDraft: { target: ExportTarget; extra: Map<ExportTarget, Set<AccountingField>> } | null = null;
+  /** What each target requires by itself (without the firm's additions). */
+  private baseRequired = new Map<ExportTarget, AccountingField[]>();
 
   constructor(
     container: HTMLElement,
@@ -157,6 +172,8 @@ export class SettingsPage implements SidebarPage {
       event.preventDefault();
       void this.save();
     });
+    this.exportMessage = h('p', { className: 'result-message', role: 'status', 'data-testid': 'settings-export-message', hidden: true });
+    this.exportSection = h('div', { className: 'settings-export', 'data-testid': 'settings-export' });
     const profilesRoot = h('div', { className: 'settings-profiles', 'data-testid': 'settings-profiles' });
     this.profilesSection = h('section', { className: 'settings-section', id: 'settings-profiles', 'aria-label': texts.profilesSection }, profilesRoot);
     this.profiles = new ProfilesPage(profilesRoot, {
@@ -181,6 +198,14 @@ export class SettingsPage implements SidebarPage {
           h('p', { className: 'hint intro' }, texts.matchingIntro),
           this.form,
         ),
+        h(
+          'section',
+          { className: 'settings-section', 'aria-labelledby': 'settings-export-title' },
+          h('h2', { id: 'settings-export-title' }, accountingTexts().exportTitle),
+          h('p', { className: 'hint intro' }, accountingTexts().exportIntro),
+          this.exportSection,
+          this.exportMessage,
+        ),
         this.profilesSection,
       ),
     );
@@ -190,16 +215,95 @@ export class SettingsPage implements SidebarPage {
     const create = isCreateProfileArgument(argument) ? argument.createProfile : null;
     const toProfiles = create !== null || (typeof argument === 'object' && argument !== null && (argument as { section?: unknown }).section === 'profiles');
     for (let waited = 0; isBusy() && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    const loaded = await run(pageTexts().loading, () => Promise.all([server.getSettings({}), server.listProfiles({})]), this.status);
+    const loaded = await run(pageTexts().loading, () => Promise.all([server.getSettings({}), server.listProfiles({}), loadLists()]), this.status);
     if (loaded === undefined) return;
-    const [settings, list] = loaded;
+    const [settings, list, lists] = loaded;
+    this.stored = settings;
     this.fill(settings.matching);
+    this.baseRequired = new Map();
+    for (const target of TARGETS) {
+      const extra = settings.accounting.extraRequired.find((e) => e.target === target)?.fields ?? [];
+      const all = lists?.required.find((r) => r.target === target)?.fields ?? [];
+      this.baseRequired.set(target, all.filter((f) => !extra.includes(f)));
+    }
+    this.fillExport(settings.accounting);
     this.hideMessage();
     this.profiles.setList(list);
     if (create !== null) this.profiles.createFromFile(create.draft, create.sample);
     else this.profiles.showList();
     this.form.closest<HTMLElement>('.page-settings')!.dataset.state = 'ready';
     if (toProfiles) this.profilesSection.scrollIntoView({ block: 'start' });
+  }
+
+  // ---- export target -------------------------------------------------------------------------------------------------
+
+  private fillExport(accounting: AccountingSettings): void {
+    const extra = new Map<ExportTarget, Set<AccountingField>>();
+    for (const target of TARGETS) extra.set(target, new Set(accounting.extraRequired.find((e) => e.target === target)?.fields ?? []));
+    this.exportDraft = { target: accounting.target, extra };
+    this.exportMessage.hidden = true;
+    this.renderExport();
+  }
+
+  private renderExport(): void {
+    const draft = this.exportDraft;
+    if (draft === null) return;
+    const texts = accountingTexts();
+    const select = h('select', { id: 'setting-target', 'data-testid': 'setting-target' }, ...TARGETS.map((target) => h('option', { value: target }, texts.targetNames[target])));
+    select.value = draft.target;
+    select.addEventListener('change', () => {
+      draft.target = select.value as ExportTarget;
+      this.renderExport();
+      this.exportSection.querySelector<HTMLElement>('#setting-target')?.focus();
+    });
+    const name = texts.targetNames[draft.target];
+    const base = this.baseRequired.get(draft.target) ?? [];
+    const extra = draft.extra.get(draft.target)!;
+    const boxes = ACCOUNTING_FIELDS.map((field) => {
+      const id = `setting-required-${field}`;
+      const always = base.includes(field);
+      const box = h('input', { type: 'checkbox', id, 'data-testid': 'setting-required', 'data-field': field, disabled: always });
+      box.checked = always || extra.has(field);
+      box.addEventListener('change', () => {
+        if (box.checked) extra.add(field);
+        else extra.delete(field);
+      });
+      return h(
+        'div',
+        { className: 'field check required-field' },
+        h('label', { for: id }, box, h('span', {}, texts.fieldLabels[field], always ? h('span', { className: 'hint' }, ` (${texts.alwaysRequired(name)})`) : null)),
+      );
+    });
+    const save = h('button', { type: 'button', className: 'button primary', 'data-testid': 'settings-export-save' }, texts.saveExport);
+    save.addEventListener('click', () => void this.saveExport());
+    replaceChildren(
+      this.exportSection,
+      h('div', { className: 'field' }, h('label', { for: 'setting-target' }, texts.targetLabel), select),
+      h('fieldset', { className: 'required-fields', 'data-testid': 'setting-required-fields' }, h('legend', {}, texts.requiredLegend(name)), ...boxes),
+      h('div', { className: 'actions' }, save),
+    );
+  }
+
+  private async saveExport(): Promise<void> {
+    const draft = this.exportDraft;
+    if (draft === null || this.stored === null) return;
+    const texts = accountingTexts();
+    this.exportMessage.hidden = true;
+    const accounting: AccountingSettings = {
+      target: draft.target,
+      extraRequired: TARGETS.map((target) => ({ target, fields: ACCOUNTING_FIELDS.filter((f) => draft.extra.get(target)!.has(f) && !(this.baseRequired.get(target) ?? []).includes(f)) })).filter(
+        (e) => e.fields.length > 0,
+      ),
+    };
+    const saved = await run(pageTexts().saving, () => server.saveSettings({ matching: this.stored!.matching, accounting }), this.status);
+    if (saved === undefined) return;
+    this.stored = saved;
+    // The dropdowns' lists carry the target and what it requires: asked for again when next needed.
+    forgetLists();
+    this.fillExport(saved.accounting);
+    this.exportMessage.className = 'result-message success';
+    this.exportMessage.textContent = texts.exportSaved;
+    this.exportMessage.hidden = false;
   }
 
   private fill(matching: Matching): void {
@@ -241,8 +345,10 @@ export class SettingsPage implements SidebarPage {
       if (first !== undefined) this.inputs[first].focus();
       return;
     }
-    const saved = await run(texts.saving, () => server.saveSettings({ matching }), this.status);
+    const accounting = this.stored?.accounting ?? { target: 'lexoffice', extraRequired: [] };
+    const saved = await run(texts.saving, () => server.saveSettings({ matching, accounting }), this.status);
     if (saved === undefined) return;
+    this.stored = saved;
     this.fill(saved.matching);
     this.message.className = 'result-message success';
     this.message.textContent = texts.settingsSaved;

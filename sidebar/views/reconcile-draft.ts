@@ -6,6 +6,7 @@
  * The proposal fills it in; a search or a chosen case replaces what it points at. Amounts the user types stay text
  * until checked, so that "1.234,5" can be shown back as typed with the reason it is not (yet) an amount.
  */
+import type { AccountingDataDto, PrefilledFieldDto } from '../../src/shared/accounting-dto';
 import type { InvoiceDto, PaymentDto, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { formatAmountInput, formatMoney, parseAmountInput, t } from '../i18n';
 
@@ -96,6 +97,12 @@ export interface Part {
   /** The invoice (money in) or payment order (money out) the booking names; "" for none. */
   itemNumber: string;
   description: string;
+  /** Its accounting data (Vorkontierung), starting with what rules and learning propose. */
+  accounting: AccountingDataDto;
+  /** The proposal's machine-filled fields: marked blue while the part keeps their value. */
+  machine: PrefilledFieldDto[];
+  /** The part's "Accounting" section is open (kept across redraws). */
+  accountingOpen: boolean;
 }
 
 export interface Draft {
@@ -107,6 +114,8 @@ export interface Draft {
   description: string;
   /** The contact the proposal named, if any: the default contact of a booking. */
   proposedContact: string;
+  /** What rules and learning fill into a booking of this transaction. */
+  accounting: { values: AccountingDataDto; prefilled: PrefilledFieldDto[] };
   /** Items offered with a checkbox besides the chosen case's open ones (the proposal's, the one found by a search). */
   extraItems: string[];
   /** The items to mark paid / executed. */
@@ -140,6 +149,8 @@ export function draftFromProposal(loaded: Loaded, pool: Pool): Draft {
     bookingTypes: loaded.bookingTypes,
     description: loaded.description,
     proposedContact,
+    // An older server sends no proposal: the fields start empty.
+    accounting: loaded.accounting ?? { values: { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' }, prefilled: [] },
     extraItems: items,
     checked: items.filter((n) => pool.isOpenItem(direction, n)),
     caseId: caseIds[0] ? pool.theCase(caseIds[0])!.id : '',
@@ -178,7 +189,13 @@ function part(draft: Draft, pool: Pool, type: BookingType, amountMinor: number, 
     contactId: defaultContact(draft, pool, theCase?.id ?? '', itemNumber),
     itemNumber,
     description: draft.description,
+    ...proposedAccounting(draft),
   };
+}
+
+/** Every part of the transaction starts with the proposal's accounting data and markers. */
+function proposedAccounting(draft: Draft): Pick<Part, 'accounting' | 'machine' | 'accountingOpen'> {
+  return { accounting: { ...draft.accounting.values }, machine: draft.accounting.prefilled, accountingOpen: false };
 }
 
 /** The invoice's contact, else the proposal's, if a party of the case; else the case's only party. */
@@ -264,6 +281,7 @@ export function addPart(draft: Draft): void {
     contactId: last?.contactId ?? '',
     itemNumber: '',
     description: draft.description,
+    ...proposedAccounting(draft),
   });
 }
 
@@ -323,6 +341,7 @@ export function requestOf(draft: Draft): Checked {
         invoiceNumber: draft.direction === 'in' && p.itemNumber !== '' ? p.itemNumber : null,
         paymentNumber: draft.direction === 'out' && p.itemNumber !== '' ? p.itemNumber : null,
         description: p.description.trim() === '' ? draft.description : p.description.trim(),
+        accounting: trimmedAccounting(p.accounting),
       });
     }
     if (sum !== draft.total) {
@@ -342,6 +361,20 @@ export function requestOf(draft: Draft): Checked {
       bookings,
       labels,
     },
+  };
+}
+
+/** The accounting data as sent: spaces around a typed value are not part of it. */
+export function trimmedAccounting(data: AccountingDataDto): AccountingDataDto {
+  return {
+    glAccount: data.glAccount.trim(),
+    taxRate: data.taxRate.trim(),
+    partner: data.partner.trim(),
+    costCentre: data.costCentre.trim(),
+    costObject: data.costObject.trim(),
+    receiptNumber: data.receiptNumber.trim(),
+    receiptFile: data.receiptFile.trim(),
+    comment: data.comment.trim(),
   };
 }
 

@@ -6,8 +6,11 @@
  * It draws a `Draft` (reconcile-draft.ts) and changes it; typing only updates the sum and the button, everything else
  * draws the form again (keeping the focus on the control that had it).
  */
+import { cachedLists, requiredFor } from '../accounting-lists';
 import { h, replaceChildren } from '../dom';
-import { formatDate, formatMoney, t } from '../i18n';
+import { formatDate, formatMoney, parseAmountInput, t } from '../i18n';
+import { accountingTexts } from '../texts/accounting';
+import { AccountingFields, accountingSummary, markerDot } from './accounting-fields';
 import {
   addLabel,
   addPart,
@@ -46,6 +49,8 @@ export class ReconcileForm {
   private bookButton: HTMLButtonElement | null = null;
   private reason: HTMLElement | null = null;
   private remaining: HTMLElement | null = null;
+  /** The accounting fields of each part, as drawn last. */
+  private accountingViews: AccountingFields[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -80,6 +85,7 @@ export class ReconcileForm {
     this.bookButton.addEventListener('click', () => void this.bookNow());
     this.reason = h('p', { className: 'book-reason', id: 'reconcile-book-reason', 'data-testid': 'reconcile-book-reason', role: 'status', 'aria-live': 'polite' });
     this.remaining = null;
+    this.accountingViews = [];
     replaceChildren(
       this.root,
       this.assignmentSection(),
@@ -94,6 +100,11 @@ export class ReconcileForm {
       const selector = `[data-testid="${CSS.escape(focusKey.testId)}"]${focusKey.index === '' ? '' : `[data-index="${CSS.escape(focusKey.index)}"]`}`;
       this.root.querySelector<HTMLElement>(selector)?.focus();
     }
+  }
+
+  /** The lists arrived after the form was drawn: names beside the codes. */
+  refreshAccountingNames(): void {
+    for (const view of this.accountingViews) view.refreshNames();
   }
 
   /** The sum of the parts and the Book button, after every keystroke. */
@@ -311,8 +322,10 @@ export class ReconcileForm {
     amount.value = p.amountText;
     amount.addEventListener('input', () => {
       p.amountText = amount.value;
+      accounting.fields.refreshTax();
       this.update();
     });
+    const accounting = this.accountingSection(index);
 
     const knownCases = [...this.pool.cases.values()];
     const caseSelect = control(h('select', { id: id('case') }, h('option', { value: '' }, texts.noCase), ...knownCases.map((c) => h('option', { value: c.id }, `${c.id} ${c.name}`))), 'part-case');
@@ -375,7 +388,52 @@ export class ReconcileForm {
       row(texts.contactField, id('contact'), contact),
       row(this.draft.direction === 'in' ? texts.invoiceField : texts.paymentField, id('item'), item),
       row(texts.descriptionField, id('description'), description),
+      accounting.element,
     );
+  }
+
+  /**
+   * The part's accounting data in a section of its own, closed unless the user opened it (the 300 px form stays short):
+   * its summary line shows what is assigned, with the blue dot while something the machine filled is kept.
+   */
+  private accountingSection(index: number): { element: HTMLElement; fields: AccountingFields } {
+    const p = this.draft.parts[index]!;
+    const texts = accountingTexts();
+    const currency = this.draft.currency;
+    const sign = this.draft.direction === 'in' ? 1 : -1;
+    const summaryLine = h('span', { className: 'acc-summary', 'data-testid': 'part-accounting-summary', 'data-index': index });
+    const target = cachedLists()?.target;
+    const fields = new AccountingFields({
+      id: `part-${index}-acc`,
+      testId: 'part',
+      index,
+      data: p.accounting,
+      machine: p.machine,
+      required: target === undefined ? [] : requiredFor(target),
+      tax: {
+        amount: () => {
+          const minor = parseAmountInput(p.amountText, currency);
+          return minor === null ? null : sign * minor;
+        },
+        currency,
+      },
+      onChange: () => drawSummary(),
+    });
+    const drawSummary = (): void => {
+      const text = accountingSummary(p.accounting);
+      const machine = fields.activeMachine();
+      replaceChildren(summaryLine, machine.length > 0 ? markerDot(machine[0]!, 'part-accounting-marker') : null, text === '' ? texts.accountingEmpty : text);
+    };
+    drawSummary();
+    this.accountingViews[index] = fields;
+    const details = h(
+      'details',
+      { className: 'acc-section', 'data-testid': 'part-accounting', 'data-index': index, open: p.accountingOpen },
+      h('summary', { 'data-testid': 'part-accounting-toggle', 'data-index': index }, h('span', { className: 'acc-section-title' }, texts.accountingSection), summaryLine),
+      fields.element,
+    );
+    details.addEventListener('toggle', () => (p.accountingOpen = details.open));
+    return { element: details, fields };
   }
 
   // ---- labels --------------------------------------------------------------------------------------------------------

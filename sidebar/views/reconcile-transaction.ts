@@ -6,6 +6,7 @@
 import type { BookingDto } from '../../src/shared/contract';
 import { h } from '../dom';
 import { formatDate, formatIban, formatInstant, formatMoney, formatPercent, t } from '../i18n';
+import { accountingReadout } from './accounting-readout';
 import type { Loaded } from './reconcile-draft';
 
 type Processed = NonNullable<Loaded['processed']>;
@@ -74,6 +75,7 @@ function bookingLine(b: BookingDto): HTMLElement {
     { className: 'processed-booking', 'data-testid': 'processed-booking', 'data-id': b.id },
     h('span', { className: 'processed-booking-head' }, h('strong', {}, b.id), ` · ${texts.bookingTypes[b.type]} · `, h('span', { className: 'amount' }, signedMoney(b.amountMinor, b.currency))),
     details.length === 0 ? null : h('span', { className: 'hint' }, details.join(' · ')),
+    accountingReadout(b),
   );
 }
 

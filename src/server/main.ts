@@ -13,6 +13,8 @@ import { deleteProfile, getProfile, listProfiles, previewProfile, saveProfile } 
 import { matchTransactions } from './use-cases/match-transactions';
 import { getCase, getTransaction, reconcileOverview, reconcileTransaction, searchAssignable, undoTransaction } from './use-cases/reconcile';
 import { bookingsOverview, getHelp, getSettings, saveSettings } from './use-cases/settings';
+import { accountingLists, autoFillBookings, preAccountingOverview, saveBookingAccounting } from './use-cases/pre-accounting';
+import { answerRuleProposal, checkRules, listRules, saveRules } from './use-cases/rules';
 import { continueAutoRun, getAutoRun, getRunDetails, listArchive, startAutoRun } from './use-cases/auto-run';
 
 declare const KONTOMATCH_VERSION: string;
@@ -50,6 +52,14 @@ const handlers: Handlers = {
   getSettings: () => getSettings(services),
   saveSettings: (request) => saveSettings(services, request),
   getHelp: () => getHelp(services),
+  accountingLists: () => accountingLists(services),
+  preAccountingOverview: (request) => preAccountingOverview(services, request),
+  saveBookingAccounting: (request) => saveBookingAccounting(services, request),
+  autoFillBookings: () => autoFillBookings(services),
+  listRules: () => listRules(services),
+  checkRules: (request) => checkRules(services, request),
+  saveRules: (request) => saveRules(services, request),
+  answerRuleProposal: (request) => answerRuleProposal(services, request),
 };
 
 export function onOpen(event?: OpenEvent): void {

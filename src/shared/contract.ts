@@ -32,6 +32,24 @@ import {
   transactionKeySchema,
   bookingTypeSchema,
 } from './reconcile-dto';
+import {
+  accountingFieldSchema,
+  accountingListsDto,
+  accountingProposalDto,
+  bookingPartSchema,
+  exportTargetSchema,
+  preAccountingItemDto,
+  ruleDto,
+  ruleProblemDto,
+  ruleProposalDto,
+  ruleUsageDto,
+} from './accounting-dto';
+
+/** Pre-accounting settings: the export target whose required fields are checked, and fields a firm requires on top. */
+const accountingSettingsDto = z.object({
+  target: exportTargetSchema,
+  extraRequired: z.array(z.object({ target: exportTargetSchema, fields: z.array(accountingFieldSchema) })),
+});
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' }));
 const minorUnits = z.int().check(z.refine(Number.isSafeInteger, { error: 'amount out of range' }));
@@ -287,6 +305,8 @@ export const contract = {
       /** "Name, IBAN: purpose" — the description a booking starts with. */
       description: z.string(),
       processed: z.nullable(processedDto),
+      /** What rules and learning fill into a new booking of this transaction. */
+      accounting: accountingProposalDto,
     }),
   },
   /** Manual assignment: cases, contacts, invoices and payment orders whose id, name, number or amount fit the query. */
@@ -377,12 +397,100 @@ export const contract = {
   },
   getSettings: {
     request: z.object({}),
-    response: z.object({ matching: matchSettingsDto }),
+    response: z.object({ matching: matchSettingsDto, accounting: accountingSettingsDto }),
   },
   saveSettings: {
-    request: z.object({ matching: matchSettingsDto }),
-    response: z.object({ matching: matchSettingsDto }),
+    request: z.object({ matching: matchSettingsDto, accounting: accountingSettingsDto }),
+    response: z.object({ matching: matchSettingsDto, accounting: accountingSettingsDto }),
   },
+  // ---- pre-accounting (issue 6) --------------------------------------------------------------------------------------
+
+  /** The dropdowns' values and what the export targets require. */
+  accountingLists: {
+    request: z.object({}),
+    response: accountingListsDto,
+  },
+  /**
+   * The bookings not yet exported with their accounting data, what the machine filled and what the chosen target still
+   * misses. `incomplete`: only those missing a required field. At most `limit` items; counts cover all.
+   */
+  preAccountingOverview: {
+    request: z.object({ filter: z.enum(['incomplete', 'all']), limit: z.int().check(z.gte(1), z.lte(500)) }),
+    response: z.object({
+      target: exportTargetSchema,
+      total: count,
+      exported: count,
+      complete: count,
+      incomplete: count,
+      /** Bookings with at least one field the machine filled (blue marker). */
+      machineFilled: count,
+      items: z.array(preAccountingItemDto),
+      /** Learned rules waiting for the user's yes or no. */
+      proposals: z.array(ruleProposalDto),
+      message: z.string(),
+    }),
+  },
+  /**
+   * Saves a booking's accounting data, or splits it: one part edits the booking; several parts replace it by parts (the
+   * first keeps its id), which must add up to its amount to the cent; tax amounts are computed per part. Refused once the
+   * booking is exported, or when it no longer holds the amount the sidebar saw. May answer with a rule the user could
+   * create from what they just assigned.
+   */
+  saveBookingAccounting: {
+    request: z.object({
+      bookingId: z.string().check(z.minLength(1), z.maxLength(50)),
+      seen: z.object({ amountMinor: minorUnits }),
+      parts: z.array(bookingPartSchema).check(z.minLength(1), z.maxLength(20)),
+    }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), bookings: z.array(bookingDto), proposal: z.nullable(ruleProposalDto), message: z.string() }),
+      z.object({ status: z.literal('refused'), message: z.string() }),
+    ]),
+  },
+  /**
+   * Fills every booking not yet exported from the rules and learned suppliers, in one write: empty fields, and fields that
+   * still hold an earlier machine value; never a value the user chose. Recomputes tax amounts.
+   */
+  autoFillBookings: {
+    request: z.object({}),
+    response: z.object({
+      considered: count,
+      changed: count,
+      fieldsFilled: count,
+      exportedLeftAlone: count,
+      problems: z.array(ruleProblemDto),
+      message: z.string(),
+    }),
+  },
+  /** The rules in their order (first match wins per field), their problems, how they meet the transactions, proposals. */
+  listRules: {
+    request: z.object({}),
+    response: z.object({
+      rules: z.array(ruleDto),
+      problems: z.array(ruleProblemDto),
+      usage: z.array(ruleUsageDto),
+      proposals: z.array(ruleProposalDto),
+    }),
+  },
+  /** Checks a list of rules without saving: problems and usage, for the editor's live view. */
+  checkRules: {
+    request: z.object({ rules: z.array(ruleDto).check(z.maxLength(500)) }),
+    response: z.object({ problems: z.array(ruleProblemDto), usage: z.array(ruleUsageDto) }),
+  },
+  /** Replaces the "Rules" sheet with this ordered list in one write; refused (nothing written) while a rule has a problem. */
+  saveRules: {
+    request: z.object({ rules: z.array(ruleDto).check(z.maxLength(500)) }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), rules: z.array(ruleDto), usage: z.array(ruleUsageDto), message: z.string() }),
+      z.object({ status: z.literal('invalid'), problems: z.array(ruleProblemDto), message: z.string() }),
+    ]),
+  },
+  /** Yes to a learned rule: appended to the rules (if still proposed). No: never proposed again. */
+  answerRuleProposal: {
+    request: z.object({ key: z.string().check(z.minLength(1), z.maxLength(500)), accept: z.boolean() }),
+    response: z.object({ status: z.enum(['created', 'dismissed', 'gone']), rule: z.nullable(ruleDto), message: z.string() }),
+  },
+
   /** The custom functions with an example formula in the spreadsheet's notation (`,` or `;`). */
   getHelp: {
     request: z.object({}),

@@ -7,6 +7,7 @@
  * as integer minor units.
  */
 import * as z from '../core/schema';
+import { accountingDataDto, missingDto, prefilledFieldDto } from './accounting-dto';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' }));
 /** An instant as the sidebar shows it: ISO 8601 with the spreadsheet's offset; "" where a cell holds none. */
@@ -98,6 +99,11 @@ export const bookingDto = z.object({
   paymentNumber: z.string(),
   /** Where it was exported to ("" while not exported): an exported booking can no longer be undone. */
   exportedTo: z.string(),
+  /** Its accounting data (Vorkontierung), the tax amount that follows from it, what the machine filled, what is missing. */
+  accounting: accountingDataDto,
+  taxAmountMinor: z.nullable(minorUnits),
+  prefilled: z.array(prefilledFieldDto),
+  missing: z.array(missingDto),
 });
 
 export const proposalDto = z.object({
@@ -146,6 +152,11 @@ export const bookingRequestSchema = z.object({
   invoiceNumber: z.nullable(shortText(200)),
   paymentNumber: z.nullable(shortText(200)),
   description: shortText(2000),
+  /**
+   * Its accounting data; absent: what rules and learning propose. A field left at the proposed value stays marked as
+   * machine-filled (the server recomputes the proposal, the sidebar cannot claim a source).
+   */
+  accounting: z.optional(accountingDataDto),
 });
 
 export const labelChangeSchema = z.object({

@@ -163,3 +163,42 @@ export async function expectNoSidewaysScroll(s: Session): Promise<void> {
   const scroll = await s.sidebar.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
   expect(scroll).toBe(0);
 }
+
+/**
+ * Writes a whole sheet as a user pasting it would (straight in the runtime's workbook, outside any add-on call): the sheet
+ * is created if missing, its old rows are blanked, `rows` (header first) written from A1.
+ */
+export function writeSheet(s: Session, sheetName: string, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
+  const book = s.playground.runtime.spreadsheet;
+  const sheet = book.getSheetByName(sheetName) ?? book.insertSheet(sheetName);
+  const width = Math.max(...rows.map((r) => r.length), sheet.getLastColumn(), 1);
+  const height = Math.max(rows.length, sheet.getLastRow(), 1);
+  const values = Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, j) => rows[i]?.[j] ?? ''));
+  sheet.getRange(1, 1, height, width).setValues(values);
+}
+
+/** The cell formulas of a sheet (`""` where a cell holds a plain value): what the sheet would evaluate. */
+export function sheetFormulas(s: Session, sheetName: string): string[][] {
+  return s.playground.runtime.spreadsheet.getSheetByName(sheetName)?.formulas() ?? [];
+}
+
+/**
+ * The October statement imported, matched and run automatically in the session's runtime (the same server functions the
+ * sidebar calls, without the clicks): 14 bookings, as the import, reconcile and run tests make them through the sidebar.
+ */
+export async function importMatchAndRun(s: Session): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const runtime = s.playground.runtime;
+  runtime.call('importStatement', { fileName: path.basename(sampleCsv), contentBase64: readFileSync(sampleCsv).toString('base64'), importGoodRows: false, acceptWarnings: true });
+  runtime.call('matchTransactions', {});
+  let status = runtime.call('startAutoRun', { scope: { kind: 'open' } }) as { runId: string; state: string };
+  for (let i = 0; status.state === 'running' && i < 100; i++) status = runtime.call('continueAutoRun', { runId: status.runId }) as typeof status;
+  expect(status.state).toBe('finished');
+}
+
+/** Switches to a page of the "More" menu by its page name (pre-accounting is `accounting`, the rules page `rules`). */
+export async function goToMorePage(s: Session, page: string): Promise<void> {
+  await s.sidebar.getByTestId('tab-more').click();
+  await s.sidebar.getByTestId(`tab-${page}`).click();
+  await s.sidebar.locator(`body[data-page="${page}"]`).waitFor();
+}

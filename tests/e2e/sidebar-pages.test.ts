@@ -18,6 +18,8 @@ const FILE = path.basename(sampleCsv);
 /** German headings of the pages this test is about; the others are checked for being shown at all. */
 const HEADINGS: Partial<Record<string, string>> = {
   run: 'Automatischer Abgleich',
+  accounting: 'Vorkontierung',
+  rules: 'Regeln',
   bookings: 'Buchungen',
   settings: 'Einstellungen',
   help: 'Hilfe',
@@ -46,8 +48,8 @@ afterAll(async () => {
 });
 
 describe('the add-on menu (German)', () => {
-  it('has six entries, each opening the sidebar on its own page, 300 px wide with nothing sticking out', async () => {
-    expect(menu.map((m) => m.fn)).toEqual(['showSidebar', 'showImport', 'showAutoRun', 'showExport', 'showSettings', 'showHelp']);
+  it('has eight entries, each opening the sidebar on its own page, 300 px wide with nothing sticking out', async () => {
+    expect(menu.map((m) => m.fn)).toEqual(['showSidebar', 'showImport', 'showAutoRun', 'showPreAccounting', 'showRules', 'showExport', 'showSettings', 'showHelp']);
     for (const entry of menu) {
       await openFromMenu(s, entry.fn, { caption: entry.label.de });
       expect(await s.sidebar.locator('body').getAttribute('data-page')).toBe(entry.page);

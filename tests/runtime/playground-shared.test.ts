@@ -52,7 +52,7 @@ describe('playground: one workbook, two users', () => {
     expect(await rpc(ben, 'read')).toEqual({ ok: true, value: 'von Anna' });
     const state = (await (await fetch(`${ben.url}state`)).json()) as { user: string; workbook: { sheets: Array<{ name: string; rows: string[][]; frozenRows: number }> } };
     expect(state.user).toBe(BEN);
-    expect(state.workbook.sheets).toEqual([{ name: 'T', rows: [['Note'], ['von Anna']], formulas: [[''], ['']], frozenRows: 1 }]);
+    expect(state.workbook.sheets).toEqual([{ name: 'T', rows: [['Note'], ['von Anna']], formulas: [[''], ['']], backgrounds: [['#ffffff'], ['#ffffff']], frozenRows: 1 }]);
     expect(await rpc(ben, 'write', ['von Ben'])).toEqual({ ok: true, value: BEN });
     expect(anna.runtime.call('read')).toBe('von Ben');
   });

@@ -66,7 +66,7 @@ describe('Spreadsheet and sheets', () => {
       name: 'Demo',
       timeZone: 'Europe/Berlin',
       locale: 'de_DE',
-      sheets: [{ name: 'Transactions', rows: [['Betrag', 'Zweck'], ['1.234,50', '=HYPERLINK("x")']], formulas: [['', ''], ['', '']], frozenRows: 0 }],
+      sheets: [{ name: 'Transactions', rows: [['Betrag', 'Zweck'], ['1.234,50', '=HYPERLINK("x")']], formulas: [['', ''], ['', '']], backgrounds: [['#ffffff', '#ffffff'], ['#ffffff', '#ffffff']], frozenRows: 0 }],
     });
     expect(() => book.sheet('Missing')).toThrow(/No sheet named "Missing"/);
   });

@@ -3,6 +3,7 @@
  * a person, the slice's limits, and — the point of it all — a transaction booked by a slice that died before marking it
  * is completed, never booked again.
  */
+import { emptyAccountingData } from '../../src/core/accounting/fields';
 import { describe, expect, it } from 'vitest';
 import type { Books } from '../../src/core/reconcile/books';
 import { planReconciliation } from '../../src/core/reconcile/plan';
@@ -15,7 +16,7 @@ const ANNA = 'anna@kanzlei.example';
 const tx = (row: number, key: string, amountMinor: number, purpose: string, more: Partial<RunTransaction> = {}): RunTransaction => ({
   row, key, fingerprint: key, bookingDate: '2026-10-0' + (row % 9 || 1), valueDate: null, counterpartyName: 'Müller Bau GmbH',
   counterpartyIban: null, purpose, amountMinor, currency: 'EUR', bookingType: '', importFile: 'oktober.csv', matchStatus: '',
-  processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '', ...more,
+  processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '', account: '', ...more,
 });
 
 const invoice = (row: number, number: string, amountMinor: number, more: Partial<Books['invoices'][number]> = {}): Books['invoices'][number] => ({
@@ -58,7 +59,7 @@ const input = (b: Books, more: Partial<SliceInput> = {}): SliceInput => ({
 const booking = (id: string, transaction: string, amountMinor: number, more: Partial<BookingRow> = {}): BookingRow & { row: number } => ({
   row: 2, id, date: '2026-10-02', type: 'income', amountMinor, currency: 'EUR', description: 'Müller Bau GmbH: Rechnung RE-2026-0138', case: '00012/26',
   contact: 'K-001', invoice: 'RE-2026-0138', payment: '', transaction, createdAt: '2026-11-22T14:03:13+01:00', createdBy: ANNA, source: RUN,
-  exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', ...more,
+  exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
 });
 
 describe('planSlice', () => {

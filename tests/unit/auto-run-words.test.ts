@@ -2,6 +2,7 @@
  * The small pure parts of an automatic run: its id, what it worked on in words, its scope as the archive keeps it, and its
  * transactions read back for the summary, the details and the PDF report.
  */
+import { emptyAccountingData } from '../../src/core/accounting/fields';
 import { describe, expect, it } from 'vitest';
 import type { Books } from '../../src/core/reconcile/books';
 import { newRunId } from '../../src/core/reconcile/run-id';
@@ -58,15 +59,15 @@ describe('scope cells', () => {
 describe('the run\'s items', () => {
   const tx = (row: number, key: string, autoRun: string, runOutcome: string): RunTransaction => ({
     row, key, fingerprint: key, bookingDate: '2026-10-01', valueDate: null, counterpartyName: `Party ${row}`, counterpartyIban: null, purpose: `Purpose ${row}`,
-    amountMinor: row * 100, currency: 'EUR', bookingType: '', importFile: 'x.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun, runOutcome,
+    amountMinor: row * 100, currency: 'EUR', bookingType: '', importFile: 'x.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun, runOutcome, account: '',
   });
   const books: Books = {
     transactions: [tx(2, 'a', RUN, 'booked'), tx(3, 'b', RUN, 'review'), tx(4, 'c', 'RUN-OTHER', 'none'), tx(5, 'd', RUN, 'none'), tx(6, 'e', RUN, ''), tx(7, 'f', '', '')],
     invoices: [], payments: [], contacts: [], cases: [],
     bookings: [
-      { row: 2, id: 'B-00007', date: '2026-10-01', type: 'income', amountMinor: 100, currency: 'EUR', description: '', case: '', contact: '', invoice: 'RE-1', payment: '', transaction: 'a', createdAt: '', createdBy: '', source: RUN, exportedTo: '', exportId: '', exportedAt: '', exportedBy: '' },
-      { row: 3, id: 'B-00008', date: '2026-10-01', type: 'income', amountMinor: 100, currency: 'EUR', description: '', case: '', contact: '', invoice: 'RE-2', payment: '', transaction: 'a', createdAt: '', createdBy: '', source: RUN, exportedTo: '', exportId: '', exportedAt: '', exportedBy: '' },
-      { row: 4, id: 'B-00009', date: '2026-10-01', type: 'income', amountMinor: 300, currency: 'EUR', description: '', case: '', contact: '', invoice: '', payment: '', transaction: 'b', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '' },
+      { row: 2, id: 'B-00007', date: '2026-10-01', type: 'income', amountMinor: 100, currency: 'EUR', description: '', case: '', contact: '', invoice: 'RE-1', payment: '', transaction: 'a', createdAt: '', createdBy: '', source: RUN, exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {} },
+      { row: 3, id: 'B-00008', date: '2026-10-01', type: 'income', amountMinor: 100, currency: 'EUR', description: '', case: '', contact: '', invoice: 'RE-2', payment: '', transaction: 'a', createdAt: '', createdBy: '', source: RUN, exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {} },
+      { row: 4, id: 'B-00009', date: '2026-10-01', type: 'income', amountMinor: 300, currency: 'EUR', description: '', case: '', contact: '', invoice: '', payment: '', transaction: 'b', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {} },
     ],
   };
   const texts = (row: number) => ({ matchReason: `reason ${row}`, matchNumbers: row === 2 ? 'RE-1, RE-2' : '' });

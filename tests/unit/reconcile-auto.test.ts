@@ -12,7 +12,7 @@ import type { TransactionRecord } from '../../src/core/tables/transaction-rows';
 
 const t = (amountMinor: number, purpose = 'RE-1 und RE-2'): TransactionRecord => ({
   key: 'k1', fingerprint: 'k1', bookingDate: '2026-10-07', valueDate: null, counterpartyName: 'Schäfer & Söhne OHG', counterpartyIban: null,
-  purpose, amountMinor, currency: 'EUR', bookingType: '', importFile: 'x.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '',
+  purpose, amountMinor, currency: 'EUR', bookingType: '', importFile: 'x.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '', account: '',
 });
 
 const books = (): Books => ({

@@ -2,6 +2,7 @@
  * Planning one reconciliation and its undo on hand-made books: directions, splits that must add up, items that must be
  * open, parties of the case, labels, and the trace that marks a transaction processed.
  */
+import { emptyAccountingData } from '../../src/core/accounting/fields';
 import { describe, expect, it } from 'vitest';
 import type { Books } from '../../src/core/reconcile/books';
 import { processedTrace } from '../../src/core/reconcile/books';
@@ -14,7 +15,7 @@ function transaction(key: string, row: number, amountMinor: number, more: Partia
   return {
     key, fingerprint: key, row, bookingDate: '2026-10-05', valueDate: null, counterpartyName: 'Müller Bau GmbH',
     counterpartyIban: 'DE02120300000000202051', purpose: 'RE-2026-0138 Az. 00012/26', amountMinor, currency: 'EUR', bookingType: 'GUTSCHRIFT',
-    importFile: 'oct.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '', ...more,
+    importFile: 'oct.csv', matchStatus: '', processedBy: '', processedAt: '', processedAs: '', autoRun: '', runOutcome: '', account: '', ...more,
   };
 }
 
@@ -134,7 +135,7 @@ describe('planReconciliation', () => {
 function booking(more: Partial<BookingRow & { row: number }>): BookingRow & { row: number } {
   return {
     row: 2, id: 'B-00001', date: '2026-10-05', type: 'income', amountMinor: 416500, currency: 'EUR', description: '', case: '00012/26', contact: 'K-001',
-    invoice: 'RE-2026-0138', payment: '', transaction: 'in-1', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', ...more,
+    invoice: 'RE-2026-0138', payment: '', transaction: 'in-1', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
   };
 }
 

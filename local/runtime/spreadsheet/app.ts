@@ -2,6 +2,7 @@
 import { Fake } from '../fake';
 import type { MenuApi, SpreadsheetAppApi, UiApi } from '../../../src/server/platform/apps-script-api';
 import type { FakeHtmlOutput } from '../html';
+import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from './validation';
 import type { FakeSpreadsheet } from './workbook';
 
 export type MenuItem = { caption: string; functionName: string } | 'separator';
@@ -69,6 +70,7 @@ const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
 export class FakeSpreadsheetApp extends Fake implements SpreadsheetAppApi {
   readonly className = 'SpreadsheetApp';
   readonly ProtectionType = ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
   constructor(
     private readonly book: FakeSpreadsheet,
@@ -85,6 +87,9 @@ export class FakeSpreadsheetApp extends Fake implements SpreadsheetAppApi {
   }
   getUi(): FakeUi {
     return this.ui;
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
   }
   /** Writes are applied at once here, so there is nothing to flush (the call is still counted). */
   flush(): void {}

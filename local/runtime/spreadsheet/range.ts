@@ -1,17 +1,21 @@
 /**
  * A rectangle of a FakeSheet. Reads and writes follow Apps Script: getValues gives Dates for date-formatted cells and ""
  * for empty ones; setValues checks dimensions with Apps Script's error texts and reads strings as typed (user-entered).
+ * Backgrounds and data validation live on the cells, so they move with their rows. A write into a cell whose rule rejects
+ * invalid data fails when the value is not allowed, as Sheets refuses it (see README: "Data validation").
  */
 import { Fake } from '../fake';
 import { isDate } from '../realm';
 import { dateToSerial, serialToInstant } from '../time-zone';
 import type { RangeApi } from '../../../src/server/platform/apps-script-api';
-import type { Cell } from './cell';
+import { DEFAULT_BACKGROUND, type Cell } from './cell';
+import { backgroundColor } from './color';
 import { DEFAULT_FORMAT, TEXT_FORMAT, dateTimeFormatFor, displayValue, isDateFormat } from './number-format';
 import { FakeDeveloperMetadata } from './metadata';
 import { FakeProtection } from './protection';
 import type { FakeSheet } from './sheet';
 import { parseUserEntered } from './user-entered';
+import { FakeDataValidation } from './validation';
 
 export class FakeRange extends Fake implements RangeApi {
   readonly className = 'Range';
@@ -91,13 +95,13 @@ export class FakeRange extends Fake implements RangeApi {
   }
 
   /** Apps Script's dimension check for every 2-D setter. */
-  private checkShape(values: unknown): unknown[][] {
-    if (!Array.isArray(values)) throw new Error(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
+  private checkShape(values: unknown, method = 'setValues'): unknown[][] {
+    if (!Array.isArray(values)) throw new Error(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
     if (values.length !== this.numRows) {
       throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
     }
     for (const row of values) {
-      if (!Array.isArray(row)) throw new Error("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+      if (!Array.isArray(row)) throw new Error(`The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.${method}.`);
       if (row.length !== this.numColumns) {
         throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
       }
@@ -115,13 +119,44 @@ export class FakeRange extends Fake implements RangeApi {
   setValues(values: unknown[][]): FakeRange {
     const rows = this.checkShape(values);
     const book = this.sheet.book;
+    this.sheet.assertEditable(this);
+    this.checkValidation((r, c) => rows[r]![c]);
     this.forEachCell((cell, r, c) => writeCell(cell, rows[r]![c], book.getSpreadsheetTimeZone(), book.getSpreadsheetLocale()));
     return this;
   }
   setValue(value: unknown): FakeRange {
     const book = this.sheet.book;
+    this.sheet.assertEditable(this);
+    this.checkValidation(() => value);
     this.forEachCell((cell) => writeCell(cell, value, book.getSpreadsheetTimeZone(), book.getSpreadsheetLocale()));
     return this;
+  }
+
+  /**
+   * Sheets refuses a script's value that a rejecting rule (setAllowInvalid(false)) does not allow, as it refuses typing:
+   * "The data you entered in cell X violates the data validation rules set on this cell." Checked before anything is
+   * written, so a refused setValues leaves every cell as it was. Blank values are always allowed; formulas are not
+   * checked (this runtime does not evaluate them). Texts are compared as Sheets shows them, exactly (case-sensitive).
+   */
+  private checkValidation(valueAt: (r: number, c: number) => unknown): void {
+    const book = this.sheet.book;
+    const locale = book.getSpreadsheetLocale();
+    const allowed = new Map<FakeDataValidation, Set<string>>();
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) {
+        const cell = this.sheet.cellAt(this.row + r, this.column + c);
+        const rule = cell?.validation;
+        if (!cell || !rule || rule.getAllowInvalid()) continue;
+        const probe: Cell = { ...cell };
+        writeCell(probe, valueAt(r, c), book.getSpreadsheetTimeZone(), locale);
+        if (probe.formula !== '' || probe.value === '') continue;
+        let texts = allowed.get(rule);
+        if (!texts) allowed.set(rule, (texts = rule.allowedTexts(locale)));
+        if (!texts.has(displayValue(probe.value, probe.format, locale))) {
+          throw new Error(`The data you entered in cell ${columnLetters(this.column + c)}${this.row + r} violates the data validation rules set on this cell.`);
+        }
+      }
+    }
   }
   setNumberFormat(numberFormat: string): FakeRange {
     this.sheet.assertEditable(this);
@@ -145,6 +180,54 @@ export class FakeRange extends Fake implements RangeApi {
     }
     return this;
   }
+  /** `null` (or '') resets to white; colours are stored and returned as lower-case `#rrggbb`. */
+  setBackground(color: string | null): FakeRange {
+    const stored = backgroundColor(color, 'setBackground');
+    this.forEachCell((cell) => {
+      cell.background = stored;
+    });
+    return this;
+  }
+  setBackgrounds(color: Array<Array<string | null>>): FakeRange {
+    const rows = this.checkShape(color, 'setBackgrounds');
+    const stored = rows.map((row) => row.map((c) => backgroundColor(c, 'setBackgrounds')));
+    this.forEachCell((cell, r, c) => {
+      cell.background = stored[r]![c]!;
+    });
+    return this;
+  }
+  getBackground(): string {
+    return this.getBackgrounds()[0]![0]!;
+  }
+  getBackgrounds(): string[][] {
+    return this.map((cell) => cell?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  /** One rule for every cell of the range (`null` removes the rules), as Sheets' SetDataValidationRequest does. */
+  setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    if (rule !== null && !(rule instanceof FakeDataValidation)) {
+      throw new Error(`The parameters (${typeof rule}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+    }
+    // The cells keep their own copy: its source range then moves with the rows of its sheet (workbook.validations).
+    const stored = rule === null ? null : rule.storedCopy();
+    if (stored) this.sheet.book.validations.add(stored);
+    this.forEachCell((cell) => {
+      cell.validation = stored;
+    });
+    return this;
+  }
+  clearDataValidations(): FakeRange {
+    return this.setDataValidation(null);
+  }
+  /** The top-left cell's rule, or null. */
+  getDataValidation(): FakeDataValidation | null {
+    return this.getDataValidations()[0]![0]!;
+  }
+  /** Each cell's rule (a fresh object per cell, as Apps Script hands out), or null where a cell has none. */
+  getDataValidations(): Array<Array<FakeDataValidation | null>> {
+    return this.map((cell) => cell?.validation?.storedCopy() ?? null);
+  }
+
   clearContent(): FakeRange {
     this.forEachCell((cell) => {
       cell.value = '';

@@ -1,6 +1,7 @@
 /**
  * One sheet: a sparse grid of cells with a fixed size (1000 × 26 when new) that only insertRows/ColumnsAfter grow, as in
- * Sheets, so code that writes past the end without growing the sheet fails here too.
+ * Sheets, so code that writes past the end without growing the sheet fails here too. A cell carries its value, formats,
+ * background and data validation rule, so all of them move together when rows are deleted or inserted.
  */
 import { Fake, currentActingUser } from '../fake';
 import type { SheetApi } from '../../../src/server/platform/apps-script-api';
@@ -146,21 +147,34 @@ export class FakeSheet extends Fake implements SheetApi {
       if (cut === null) p.remove();
       else [p.range.row, p.range.numRows] = cut;
     }
+    // Rules live on the cells and moved up with them; the lists they read from shrink like formula references. A list
+    // deleted whole keeps its place (Sheets would show #REF!; nothing here depends on that).
+    for (const source of this.validationSources()) {
+      const cut = cutSpan(source.row, source.numRows, rowPosition, howMany);
+      if (cut !== null) [source.row, source.numRows] = cut;
+    }
   }
   deleteRow(rowPosition: number): FakeSheet {
     this.deleteRows(checkInteger(rowPosition, 'deleteRow'), 1);
     return this;
   }
 
-  /** Metadata and protections below/right of an insertion move with their cells. */
+  /** The source ranges of VALUE_IN_RANGE rules (anywhere in the workbook) that read from this sheet. */
+  private validationSources(): FakeRange[] {
+    return [...this.book.validations].flatMap((rule) => {
+      const source = rule.sourceRange();
+      return source && source.sheet === this ? [source] : [];
+    });
+  }
+
+  /** Metadata, protections and the lists rules read from, below/right of an insertion, move with their cells. */
   private shift(axis: 'ROW' | 'COLUMN', after: number, by: number): void {
     for (const m of this.book.metadata.entries) {
       const l = m.location;
       if (l.type === axis && l.sheetId === this.sheetId && l.start > after) l.start += by;
       else if (l.type === axis && l.sheetId === this.sheetId && l.start + l.count - 1 > after) l.count += by;
     }
-    for (const p of this.protections) {
-      const r = p.range;
+    for (const r of [...this.protections.map((p) => p.range), ...this.validationSources()]) {
       if (axis === 'ROW') {
         if (r.row > after) r.row += by;
         else if (r.getLastRow() > after) r.numRows += by;
@@ -228,6 +242,10 @@ export class FakeSheet extends Fake implements SheetApi {
   }
   displayValues(): string[][] {
     return this.usedRange()?.getDisplayValues() ?? [];
+  }
+  /** The used range's backgrounds (lower-case `#rrggbb`). */
+  backgrounds(): string[][] {
+    return this.usedRange()?.getBackgrounds() ?? [];
   }
 }
 

@@ -12,6 +12,7 @@ import { PropertyStore } from '../properties';
 import type { SpreadsheetApi } from '../../../src/server/platform/apps-script-api';
 import { FakeDeveloperMetadata, MetadataStore } from './metadata';
 import { FakeSheet } from './sheet';
+import type { FakeDataValidation } from './validation';
 
 export type CellValue = number | string | boolean | Date;
 
@@ -65,6 +66,8 @@ export class FakeSpreadsheet extends Fake implements SpreadsheetApi {
   private readonly sheets: FakeSheet[] = [];
   private nextSheetId = 0;
   readonly metadata = new MetadataStore();
+  /** Every rule ever applied to cells (their copies): a VALUE_IN_RANGE source moves when rows of its sheet come or go. */
+  readonly validations = new Set<FakeDataValidation>();
   readonly documentProperties = new PropertyStore();
   readonly documentLock = new LockState();
   readonly documentCache = new CacheStore();
@@ -172,13 +175,19 @@ export class FakeSpreadsheet extends Fake implements SpreadsheetApi {
     name: string;
     timeZone: string;
     locale: string;
-    sheets: Array<{ name: string; rows: string[][]; formulas: string[][]; frozenRows: number }>;
+    sheets: Array<{ name: string; rows: string[][]; formulas: string[][]; backgrounds: string[][]; frozenRows: number }>;
   } {
     return {
       name: this.name,
       timeZone: this.timeZone,
       locale: this.locale,
-      sheets: this.sheets.map((s) => ({ name: s.getName(), rows: s.displayValues(), formulas: s.formulas(), frozenRows: s.getFrozenRows() })),
+      sheets: this.sheets.map((s) => ({
+        name: s.getName(),
+        rows: s.displayValues(),
+        formulas: s.formulas(),
+        backgrounds: s.backgrounds(),
+        frozenRows: s.getFrozenRows(),
+      })),
     };
   }
 }

@@ -4,6 +4,9 @@
  * request against the books and answers with a plan — every cell to change — or with the reason it must be refused;
  * it changes nothing itself, so a refused request leaves no trace and the server can write a plan in whole ranges.
  */
+import { emptyAccountingData, type AccountingData, type Prefilled } from '../accounting/fields';
+import { prefillBooking, type AccountingProposal } from '../accounting/prefill';
+import { taxAmountFor } from '../accounting/tax';
 import { printIban } from '../iban/iban';
 import { formatMinor } from '../money/amount';
 import { BOOKING_TYPE_WORDS, directionOf, typeFits, type BookingType, type Direction } from '../tables/booking-types';
@@ -12,6 +15,7 @@ import type { InvoiceRow } from '../tables/invoices';
 import type { PaymentRow } from '../tables/payments';
 import type { TransactionRecord } from '../tables/transaction-rows';
 import { findCase, findContact, findInvoice, findPayment, processedTrace, type Books } from './books';
+import { chosenAccounting } from './split';
 
 export interface BookingRequest {
   type: BookingType;
@@ -22,6 +26,8 @@ export interface BookingRequest {
   invoiceNumber: string | null;
   paymentNumber: string | null;
   description: string;
+  /** Its accounting data as the user left it; absent: what rules and learning propose. */
+  accounting?: AccountingData | undefined;
 }
 
 export interface LabelChange {
@@ -100,6 +106,16 @@ export function bookingDescription(t: Pick<TransactionRecord, 'counterpartyName'
   return (who === '' ? purpose : purpose === '' ? who : `${who}: ${purpose}`).slice(0, 2000);
 }
 
+/** A booking's accounting data: the user's, where the sidebar sent it (see `chosenAccounting`), else the proposal itself. */
+function accountingOf(
+  chosen: AccountingData | undefined,
+  proposal: AccountingProposal,
+): { ok: true; data: AccountingData; prefilled: Prefilled } | { ok: false; message: string } {
+  if (chosen !== undefined) return chosenAccounting(chosen, proposal.prefilled);
+  const filled = prefillBooking(emptyAccountingData(), {}, proposal);
+  return { ok: true, data: filled.data, prefilled: filled.prefilled };
+}
+
 /** Labels compared without case; the first spelling stays. */
 function applyLabels(before: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
   const removed = new Set(remove.map((l) => l.trim().toLowerCase()));
@@ -127,7 +143,14 @@ const unique = (values: readonly string[]): string[] => {
  * fit (an invoice is paid by money coming in), an invoice or payment order that is not open, parts that do not add up
  * to the transaction, a case, contact or number that does not exist, a request with nothing to do.
  */
-export function planReconciliation(books: Books, key: string, request: ReconcileRequest, actor: Actor, nextNumber: number): PlanResult {
+export function planReconciliation(
+  books: Books,
+  key: string,
+  request: ReconcileRequest,
+  actor: Actor,
+  nextNumber: number,
+  proposal: AccountingProposal = { values: {}, prefilled: {} },
+): PlanResult {
   const t = books.transactions.find((candidate) => candidate.key === key);
   if (t === undefined) return refuse(`There is no transaction "${key}" in the Transactions sheet (any more).`);
   const trace = processedTrace(books, key);
@@ -198,13 +221,19 @@ export function planReconciliation(books: Books, key: string, request: Reconcile
       const payment = b.paymentNumber === null ? undefined : findPayment(books, b.paymentNumber);
       if (b.paymentNumber !== null && payment === undefined) return refuse(`${part}: there is no payment order ${b.paymentNumber} in the Payments sheet.`);
       const description = b.description.trim() === '' ? bookingDescription(t) : b.description.trim();
+      const accounting = accountingOf(b.accounting, proposal);
+      if (!accounting.ok) return refuse(`${part}: ${accounting.message}`);
+      const signed = sign * b.amountMinor;
       bookings.push({
         id: bookingId(nextNumber + i),
         date: t.bookingDate,
         type: b.type,
-        amountMinor: sign * b.amountMinor,
+        amountMinor: signed,
         currency: t.currency,
         description,
+        accounting: accounting.data,
+        taxAmountMinor: taxAmountFor(signed, accounting.data.taxRate),
+        prefilled: accounting.prefilled,
         case: theCase?.id ?? '',
         contact: b.contactId === null ? '' : (findContact(books, b.contactId)?.id ?? b.contactId),
         invoice: invoice?.number ?? '',

@@ -12,6 +12,7 @@
  * - every other transaction nobody has processed is still to do.
  * Nothing here touches the sheets: the server writes the result (bookings first) and counts from the rows.
  */
+import type { AccountingProposal } from '../accounting/prefill';
 import { formatMinor } from '../money/amount';
 import { createMatcher, type MatchResult, type MatchSettings } from '../matching';
 import { BOOKING_TYPE_WORDS } from '../tables/booking-types';
@@ -114,6 +115,8 @@ export interface SliceInput {
   settings: Partial<MatchSettings>;
   inScope: (t: RunTransaction) => boolean;
   limits: SliceLimits;
+  /** The accounting data rules and learning give a transaction's bookings (pre-accounting); absent: none. */
+  propose?: (t: RunTransaction) => AccountingProposal;
 }
 
 export interface BookedInSlice {
@@ -218,7 +221,7 @@ export function planSlice(input: SliceInput): PlannedSlice {
 
     if (completions.has(t.key)) {
       const own = books.bookings.filter((b) => b.transaction === t.key && b.source === runId);
-      const plan = replanned(view, t, result, own, taken, actor) ?? completionFromBookings(books, t, own);
+      const plan = replanned(view, t, result, own, taken, actor, input.propose?.(t)) ?? completionFromBookings(books, t, own);
       const replannedOk = plan.bookings.length > 0;
       for (const i of plan.invoices) taken.add(upper(i.number));
       for (const p of plan.payments) taken.add(upper(p.number));
@@ -233,7 +236,7 @@ export function planSlice(input: SliceInput): PlannedSlice {
 
     const decision = decideAutomatically(t, result, books, taken);
     if (decision.outcome === 'booked') {
-      const planned = planReconciliation(books, t.key, decision.request, actor, nextNumber);
+      const planned = planReconciliation(books, t.key, decision.request, actor, nextNumber, input.propose?.(t));
       if (planned.ok) {
         nextNumber += planned.plan.bookings.length;
         for (const n of [...decision.request.markInvoicesPaid, ...decision.request.markPaymentsExecuted]) taken.add(upper(n));
@@ -253,12 +256,20 @@ export function planSlice(input: SliceInput): PlannedSlice {
  * The plan the dead slice made for `t`, made again on the books as that slice saw them — if it gives exactly the
  * bookings found in the sheet (so its summary and undo data are the ones it wrote). The plan's bookings are those found.
  */
-function replanned(view: Books, t: RunTransaction, result: MatchResult, own: readonly BookingRow[], taken: ReadonlySet<string>, actor: Actor): ReconcilePlan | null {
+function replanned(
+  view: Books,
+  t: RunTransaction,
+  result: MatchResult,
+  own: readonly BookingRow[],
+  taken: ReadonlySet<string>,
+  actor: Actor,
+  proposal: AccountingProposal | undefined,
+): ReconcilePlan | null {
   const first = /^B-(\d+)$/i.exec(own[0]?.id.trim() ?? '');
   if (first === null) return null;
   const decision = decideAutomatically(t, result, view, taken);
   if (decision.outcome !== 'booked') return null;
-  const planned = planReconciliation(view, t.key, decision.request, actor, Number(first[1]));
+  const planned = planReconciliation(view, t.key, decision.request, actor, Number(first[1]), proposal);
   if (!planned.ok) return null;
   const bookings = planned.plan.bookings;
   if (bookings.length !== own.length || bookings.some((b, i) => !sameBooking(b, own[i]!))) return null;

@@ -6,6 +6,8 @@
  * The export columns are filled by the exports; once `Exported to` holds a target the booking is final (no undo).
  */
 import * as z from '../schema';
+import { ACCOUNTING_FIELDS, FIELD_LABELS, parsePrefilled, type AccountingData, type Prefilled } from '../accounting/fields';
+import { decimalToMinor } from '../money/currency';
 import type { BookingType } from './booking-types';
 import { bookingTypeCell } from './booking-types';
 import {
@@ -31,6 +33,17 @@ export const bookingsTable = {
     { key: 'amount', header: 'Amount', kind: 'amount', aliases: ['Betrag'] },
     { key: 'currency', header: 'Currency', kind: 'text', aliases: ['Währung'] },
     { key: 'description', header: 'Description', kind: 'text', aliases: ['Beschreibung', 'Buchungstext'] },
+    // Accounting data (Vorkontierung), see ../accounting/fields.ts. "Pre-filled" says which of them the machine filled.
+    { key: 'glAccount', header: FIELD_LABELS.glAccount, kind: 'text', aliases: ['Sachkonto', 'Konto'] },
+    { key: 'taxRate', header: FIELD_LABELS.taxRate, kind: 'text', aliases: ['Steuersatz', 'USt-Satz'] },
+    { key: 'taxAmount', header: 'Tax amount', kind: 'amount', aliases: ['Steuerbetrag'] },
+    { key: 'partner', header: FIELD_LABELS.partner, kind: 'text', aliases: ['Supplier', 'Customer', 'Lieferant/Kunde', 'Lieferant', 'Geschäftspartner'] },
+    { key: 'costCentre', header: FIELD_LABELS.costCentre, kind: 'text', aliases: ['Cost center', 'Kostenstelle'] },
+    { key: 'costObject', header: FIELD_LABELS.costObject, kind: 'text', aliases: ['Project', 'Projekt', 'Kostenträger'] },
+    { key: 'receiptNumber', header: FIELD_LABELS.receiptNumber, kind: 'text', aliases: ['Belegnummer', 'Belegnr.'] },
+    { key: 'receiptFile', header: FIELD_LABELS.receiptFile, kind: 'text', aliases: ['Receipt', 'Beleg-Datei', 'Belegdatei'] },
+    { key: 'comment', header: FIELD_LABELS.comment, kind: 'text', aliases: ['Kommentar', 'Notiz'] },
+    { key: 'prefilled', header: 'Pre-filled', kind: 'text', aliases: ['Vorkontiert durch'] },
     { key: 'case', header: 'Case', kind: 'text', aliases: ['Akte', 'Aktenzeichen'] },
     { key: 'contact', header: 'Contact', kind: 'text', aliases: ['Kontakt', 'Buchungskontakt'] },
     { key: 'invoice', header: 'Invoice', kind: 'text', aliases: ['Rechnung', 'Beleg'] },
@@ -54,6 +67,11 @@ export interface BookingRow {
   amountMinor: number;
   currency: string;
   description: string;
+  /** Its accounting data ('' where empty) and the tax amount the sheet holds (signed; null where blank or typed as text). */
+  accounting: AccountingData;
+  taxAmountMinor: number | null;
+  /** The machine-filled fields as the "Pre-filled" cell records them (whether still active: `activePrefilled`). */
+  prefilled: Prefilled;
   case: string;
   contact: string;
   invoice: string;
@@ -71,9 +89,25 @@ export interface BookingRow {
   exportedBy: string;
 }
 
-function bookingSchema(options: ReadOptions): z.ZodMiniType<BookingRow> {
+/** The tax amount is derived (amount and rate): a number cell is read, anything else counts as not yet computed. */
+const taxAmountCell = z.pipe(z.unknown(), z.transform((value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)));
+
+type BookingCells = Omit<BookingRow, 'accounting' | 'taxAmountMinor' | 'prefilled'> &
+  AccountingData & { taxAmount: number | null; prefilled: string };
+
+function bookingSchema(options: ReadOptions): z.ZodMiniType<BookingCells> {
   return withAmountMinor(
     z.object({
+      glAccount: optionalText,
+      taxRate: optionalText,
+      taxAmount: taxAmountCell,
+      partner: optionalText,
+      costCentre: optionalText,
+      costObject: optionalText,
+      receiptNumber: optionalText,
+      receiptFile: optionalText,
+      comment: optionalText,
+      prefilled: optionalText,
       id: requiredText,
       date: z.pipe(requiredDate, z.transform((date: string | null) => date ?? '')),
       type: bookingTypeCell,
@@ -98,7 +132,22 @@ function bookingSchema(options: ReadOptions): z.ZodMiniType<BookingRow> {
 
 export function readBookings(cells: readonly (readonly unknown[])[], options: ReadOptions): TableRead<BookingRow> {
   const read = readTableRows(bookingsTable, cells, bookingSchema(options), ['id', 'amount']);
-  return keepFirstOf(read, bookingsTable.sheetName, 'id');
+  const records = read.records.map((r) => {
+    const { taxAmount, prefilled, glAccount, taxRate, partner, costCentre, costObject, receiptNumber, receiptFile, comment, ...rest } = r;
+    const accounting: AccountingData = { glAccount, taxRate, partner, costCentre, costObject, receiptNumber, receiptFile, comment };
+    return {
+      ...rest,
+      accounting,
+      taxAmountMinor: taxAmount === null ? null : decimalToMinor(taxAmount, r.currency),
+      prefilled: parsePrefilled(prefilled),
+    };
+  });
+  return keepFirstOf({ ...read, records }, bookingsTable.sheetName, 'id');
+}
+
+/** The cells of a booking's accounting columns, keyed like the table's columns. */
+export function accountingCells(accounting: AccountingData): Record<string, string> {
+  return Object.fromEntries(ACCOUNTING_FIELDS.map((field) => [field, accounting[field]]));
 }
 
 /** `B-00001`, `B-00002`, …: the next number after the highest of this form in the sheet (ids a user typed otherwise are left alone). */

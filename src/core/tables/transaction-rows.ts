@@ -57,6 +57,8 @@ export interface TransactionRecord {
   amountMinor: number;
   currency: string;
   bookingType: string;
+  /** The statement's own account (an IBAN, or a card number for card statements): what card/account rules look at. */
+  account: string;
   importFile: string;
   matchStatus: string;
   processedBy: string;
@@ -79,6 +81,7 @@ function recordSchema(options: ReadOptions): z.ZodMiniType<Omit<TransactionRecor
       amount: amountCell(options.locale),
       currency: currencyCell(options.defaultCurrency),
       bookingType: optionalText,
+      account: optionalText,
       importFile: optionalText,
       matchStatus: optionalText,
       processedBy: optionalText,

@@ -9,6 +9,8 @@ declare const real: {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   book: GoogleAppsScript.Spreadsheet.Spreadsheet;
   spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  dataValidation: GoogleAppsScript.Spreadsheet.DataValidation;
+  dataValidationBuilder: GoogleAppsScript.Spreadsheet.DataValidationBuilder;
   html: GoogleAppsScript.HTML.HtmlService;
   properties: GoogleAppsScript.Properties.PropertiesService;
   lock: GoogleAppsScript.Lock.LockService;
@@ -26,6 +28,8 @@ export const proofs: [
   Api.SheetApi,
   Api.SpreadsheetApi,
   Api.SpreadsheetAppApi,
+  Api.DataValidationApi,
+  Api.DataValidationBuilderApi,
   Api.HtmlServiceApi,
   Api.PropertiesServiceApi,
   Api.LockServiceApi,
@@ -41,6 +45,8 @@ export const proofs: [
   real.sheet,
   real.book,
   real.spreadsheetApp,
+  real.dataValidation,
+  real.dataValidationBuilder,
   real.html,
   real.properties,
   real.lock,

@@ -30,9 +30,51 @@ export interface RangeApi {
   setNumberFormats: Sig<S, 'setNumberFormats', RangeApi>;
   setFontWeight: Sig<S, 'setFontWeight', RangeApi>;
   clearContent: Sig<S, 'clearContent', RangeApi>;
+  /** CSS notation (`#d2e3fc`, `white`); `null` resets to white. Returned lower-case `#rrggbb`, white `#ffffff`. */
+  setBackground: Sig<S, 'setBackground', RangeApi>;
+  /** A grid of the range's size (checked like setValues); `null` entries reset to white. */
+  setBackgrounds: Sig<S, 'setBackgrounds', RangeApi>;
+  getBackground: Sig<S, 'getBackground', string>;
+  getBackgrounds: Sig<S, 'getBackgrounds', string[][]>;
+  /**
+   * One rule for every cell of the range; `null` removes them. Method syntax on purpose: Apps Script wants its own
+   * DataValidation here, which is what DataValidationBuilder.build hands us at run time.
+   */
+  setDataValidation(rule: DataValidationApi | null): RangeApi;
+  /** The top-left cell's rule, or null. */
+  getDataValidation: Sig<S, 'getDataValidation', DataValidationApi | null>;
+  /** Each cell's rule, null where a cell has none. */
+  getDataValidations: Sig<S, 'getDataValidations', Array<Array<DataValidationApi | null>>>;
   protect: Sig<S, 'protect', ProtectionApi>;
   addDeveloperMetadata(key: string, value: string): RangeApi;
   getDeveloperMetadata: Sig<S, 'getDeveloperMetadata', DeveloperMetadataApi[]>;
+}
+
+type RealValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type RealValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+/**
+ * A built data validation rule. A rule with `getAllowInvalid() === false` makes Sheets refuse a script's write of a value
+ * the rule does not allow ("The data you entered in cell … violates the data validation rules set on this cell.").
+ */
+export interface DataValidationApi {
+  getCriteriaType: Sig<RealValidation, 'getCriteriaType', GoogleAppsScript.Spreadsheet.DataValidationCriteria>;
+  /** VALUE_IN_RANGE: `[range, showDropdown]`; VALUE_IN_LIST: `[values as strings, showDropdown]`. */
+  getCriteriaValues: Sig<RealValidation, 'getCriteriaValues', unknown[]>;
+  getAllowInvalid: Sig<RealValidation, 'getAllowInvalid', boolean>;
+  /** null when no help text was set. */
+  getHelpText: Sig<RealValidation, 'getHelpText', string | null>;
+}
+
+export interface DataValidationBuilderApi {
+  /** Method syntax on purpose: Apps Script wants its own Range here, which is what getRange hands us at run time. */
+  requireValueInRange(range: RangeApi, showDropdown?: boolean): DataValidationBuilderApi;
+  /** The values are kept as strings; showDropdown defaults to true. */
+  requireValueInList(values: string[], showDropdown?: boolean): DataValidationBuilderApi;
+  /** Default true (a warning only); false rejects invalid input — scripts' writes included. */
+  setAllowInvalid: Sig<RealValidationBuilder, 'setAllowInvalid', DataValidationBuilderApi>;
+  setHelpText: Sig<RealValidationBuilder, 'setHelpText', DataValidationBuilderApi>;
+  build: Sig<RealValidationBuilder, 'build', DataValidationApi>;
 }
 
 export interface ProtectionApi {
@@ -102,6 +144,8 @@ export interface SpreadsheetAppApi {
   getUi: Sig<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getUi', UiApi>;
   flush: Sig<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush', void>;
   ProtectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+  newDataValidation: Sig<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newDataValidation', DataValidationBuilderApi>;
+  DataValidationCriteria: typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 }
 
 export interface HtmlOutputApi {

@@ -11,6 +11,7 @@
 import { newRunId } from '../../core/reconcile/run-id';
 import { findInvoice, findPayment } from '../../core/reconcile/books';
 import { countOutcomes, runItems } from '../../core/reconcile/run-items';
+import { openAccounting } from './accounting-context';
 import { booksAfterSlice, openTransactions, planSlice, runQueue } from '../../core/reconcile/run-slice';
 import { statementWords } from '../../core/reconcile/run-statement';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
@@ -148,6 +149,7 @@ function workSlice(services: AppsScriptServices, open: OpenBooks, state: RunStat
     settings: readMatchSettings(services),
     inScope: scopeFilter(state, rowCells(open)),
     limits: { maxTransactions: slice.maxTransactions, timeUp: () => slice.now() - deciding >= slice.sliceMs },
+    propose: openAccounting(services, open).propose,
   });
   if (planned.decided > 0) {
     writePlans(

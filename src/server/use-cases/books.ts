@@ -58,9 +58,10 @@ export const ledgerTables: readonly TableSpec[] = [transactionsTable, invoicesTa
 
 /**
  * Reads every table. With `prepare`, missing sheets and missing header cells are added first (a change is about to be
- * written, under the document lock); without, nothing is written and missing columns read as blank.
+ * written, under the document lock) — to every table, or to the ones listed; without, nothing is written and missing
+ * columns read as blank.
  */
-export function readBooks(services: AppsScriptServices, options: { prepare: boolean }): OpenBooks {
+export function readBooks(services: AppsScriptServices, options: { prepare: boolean | readonly TableSpec[] }): OpenBooks {
   const book = services.SpreadsheetApp.getActiveSpreadsheet();
   const opened = new Map<string, SheetTable>();
   const table = (spec: TableSpec): SheetTable => {
@@ -68,7 +69,8 @@ export function readBooks(services: AppsScriptServices, options: { prepare: bool
     if (found === undefined) opened.set(spec.sheetName, (found = SheetTable.open(book, spec)));
     return found;
   };
-  if (options.prepare) for (const spec of [...ledgerTables, contactsTable]) table(spec);
+  const toPrepare = options.prepare === true ? [...ledgerTables, contactsTable] : options.prepare === false ? [] : options.prepare;
+  for (const spec of toPrepare) table(spec);
   const locale = book.getSpreadsheetLocale();
   const timeZone = book.getSpreadsheetTimeZone();
   const readOptions: ReadOptions = { locale, defaultCurrency: DEFAULT_CURRENCY };

@@ -7,12 +7,13 @@
  * (`processedTrace`), so a retry never books it twice; what is missing afterwards (an invoice still open, a row not
  * marked) is completed by the retry or shown to the user.
  */
+import { ACCOUNTING_FIELDS, formatPrefilled, type AccountingField, type Prefilled } from '../../core/accounting/fields';
 import { toSerialDay } from '../../core/calendar/date';
 import { minorToDecimal } from '../../core/money/currency';
 import type { ReconcilePlan } from '../../core/reconcile/plan';
 import type { UndoPlan } from '../../core/reconcile/undo';
 import { BOOKING_TYPE_WORDS } from '../../core/tables/booking-types';
-import { bookingsTable, type BookingRow } from '../../core/tables/bookings';
+import { accountingCells, bookingsTable, type BookingRow } from '../../core/tables/bookings';
 import { logTable, type LogAction } from '../../core/tables/log';
 import { numberFormatFor } from '../../core/tables/table';
 import type { CellValue } from '../platform/apps-script-api';
@@ -100,6 +101,9 @@ export function bookingRecord(b: BookingRow, at: Date): Record<string, unknown> 
     amount: minorToDecimal(b.amountMinor, b.currency),
     currency: b.currency,
     description: b.description,
+    ...accountingCells(b.accounting),
+    taxAmount: b.taxAmountMinor === null ? '' : minorToDecimal(b.taxAmountMinor, b.currency),
+    prefilled: formatPrefilled(b.prefilled),
     case: b.case,
     contact: b.contact,
     invoice: b.invoice,
@@ -126,7 +130,10 @@ export function writePlans(
   extras: CellChanges = new Map(),
 ): void {
   const bookings = plans.flatMap(({ plan }) => plan.bookings);
-  if (bookings.length > 0) open.table(bookingsTable).appendRows(bookings.map((b) => bookingRecord(b, stamp.at)));
+  if (bookings.length > 0) {
+    const { firstRow } = open.table(bookingsTable).appendRows(bookings.map((b) => bookingRecord(b, stamp.at)));
+    markPrefilled(open.sheets.bookings, firstRow, bookings.map((b) => b.prefilled));
+  }
 
   const invoices: CellChanges = new Map();
   const payments: CellChanges = new Map();
@@ -197,6 +204,34 @@ export function deleteRows(state: SheetState, rows: readonly number[]): void {
     state.sheet.deleteRows(start, count);
     state.values.splice(start - 1, count);
     i += count;
+  }
+}
+
+/** The blue of the machine's hand: a cell filled by a rule or learned, until the user overrides it. */
+export const PREFILLED_BACKGROUND = '#d2e3fc';
+
+/**
+ * Colours the accounting cells of consecutive booking rows from `firstRow`: machine-filled ones blue, the others reset.
+ * One setBackgrounds per block of adjacent accounting columns (one block unless a user moved a column away).
+ */
+export function markPrefilled(state: SheetState, firstRow: number, rows: readonly Prefilled[]): void {
+  if (state.sheet === null || rows.length === 0) return;
+  const positions = ACCOUNTING_FIELDS.map((field) => state.columns[field] ?? -1);
+  if (positions.some((p) => p < 0)) return;
+  const fieldAt = new Map<number, AccountingField | null>(positions.map((p, i) => [p, ACCOUNTING_FIELDS[i]!]));
+  // Our own columns between them (the tax amount) join the block uncoloured; a user's column splits it.
+  for (const column of state.spec.columns) {
+    const at = state.columns[column.key] ?? -1;
+    if (at > Math.min(...positions) && at < Math.max(...positions) && !fieldAt.has(at)) fieldAt.set(at, null);
+  }
+  for (const block of blocksOf([...fieldAt.keys()])) {
+    const colours = rows.map((prefilled) =>
+      block.map((p) => {
+        const field = fieldAt.get(p) ?? null;
+        return field !== null && prefilled[field] !== undefined ? PREFILLED_BACKGROUND : null;
+      }),
+    );
+    state.sheet.getRange(firstRow, block[0]! + 1, rows.length, block.length).setBackgrounds(colours);
   }
 }
 

@@ -26,6 +26,8 @@ import type { AppsScriptServices } from '../platform/apps-script-api';
 import { instantText, readBooks, readMatchSettings, readTableCells, type OpenBooks } from './books';
 import { userEmail } from './import-statement';
 import { writePlans, writeUndo } from './ledger';
+import { activeOf, missingFor, openAccounting, prefilledList, type AccountingSettings } from './accounting-context';
+import { emptyAccountingData } from '../../core/accounting/fields';
 
 /** Search answers at most this many of each kind: more would not be read in a 300 px sidebar. */
 const MAX_RESULTS = 20;
@@ -53,10 +55,14 @@ function caseDto(c: CaseRow) {
   return { id: c.id, name: c.name, status: c.status, labels: c.labels, contactIds: c.contactIds };
 }
 
-export function bookingDto(b: BookingRow): BookingDto {
+export function bookingDto(b: BookingRow, settings: AccountingSettings): BookingDto {
   return {
     id: b.id, date: b.date, type: b.type, amountMinor: b.amountMinor, currency: b.currency, description: b.description,
     caseId: b.case, contactId: b.contact, invoiceNumber: b.invoice, paymentNumber: b.payment, exportedTo: b.exportedTo,
+    accounting: b.accounting,
+    taxAmountMinor: b.taxAmountMinor,
+    prefilled: prefilledList(activeOf(b)),
+    missing: [{ target: settings.target, fields: missingFor(settings, b) }],
   };
 }
 
@@ -68,7 +74,7 @@ function transactionDto(t: TransactionRecord & { row: number }) {
   };
 }
 
-function processedDto(books: Books, key: string): ProcessedDto | null {
+function processedDto(books: Books, key: string, settings: AccountingSettings): ProcessedDto | null {
   const trace = processedTrace(books, key);
   if (trace === null) return null;
   const exported = trace.bookings.find((b) => b.exportedTo !== '');
@@ -77,7 +83,7 @@ function processedDto(books: Books, key: string): ProcessedDto | null {
     at: trace.at,
     summary: trace.summary,
     run: trace.run,
-    bookings: trace.bookings.map(bookingDto),
+    bookings: trace.bookings.map((b) => bookingDto(b, settings)),
     undoable: exported === undefined,
     undoBlockedBy: exported === undefined ? null : `booking ${exported.id} was exported to ${exported.exportedTo}`,
   };
@@ -129,7 +135,8 @@ function matchStatusOf(text: string): 'auto' | 'review' | 'none' | '' {
 }
 
 export function getTransaction(services: AppsScriptServices, request: RequestOf<'getTransaction'>): ResponseOf<'getTransaction'> {
-  const { books } = readBooks(services, { prepare: false });
+  const open = readBooks(services, { prepare: false });
+  const { books } = open;
   const t = findTransaction(books, request.key);
   if (t === undefined) throw new Error(`There is no transaction "${request.key}" in the Transactions sheet (any more). Reload the list.`);
   // The proposal is made now, from the books as they are: an invoice paid since the last "Match transactions" no longer counts.
@@ -139,6 +146,8 @@ export function getTransaction(services: AppsScriptServices, request: RequestOf<
   });
   const caseIds = result.matches.map((m) => m.caseId ?? (m.number === null ? null : (findInvoice(books, m.number)?.case ?? findPayment(books, m.number)?.case ?? null))).filter((id): id is string => id !== null && id !== '');
   const numbers = result.matches.map((m) => m.number).filter((n): n is string => n !== null);
+  const accounting = openAccounting(services, open);
+  const proposed = accounting.propose(t);
   return {
     transaction: transactionDto(t),
     proposal: {
@@ -152,7 +161,8 @@ export function getTransaction(services: AppsScriptServices, request: RequestOf<
     assignable: assignableFor(books, caseIds, numbers),
     bookingTypes: [...BOOKING_TYPES_BY_DIRECTION[directionOf(t.amountMinor)]],
     description: bookingDescription(t),
-    processed: processedDto(books, t.key),
+    processed: processedDto(books, t.key, accounting.settings),
+    accounting: { values: { ...emptyAccountingData(), ...proposed.values }, prefilled: prefilledList(proposed.prefilled) },
   };
 }
 
@@ -219,11 +229,12 @@ export function reconcileTransaction(services: AppsScriptServices, request: Requ
       bookings: request.bookings,
       labels: request.labels,
     };
-    const planned = planReconciliation(books, t.key, reconcile, { by, source: 'manual' }, nextBookingNumber(books.bookings.map((b) => b.id)));
+    const accounting = openAccounting(services, open);
+    const planned = planReconciliation(books, t.key, reconcile, { by, source: 'manual' }, nextBookingNumber(books.bookings.map((b) => b.id)), accounting.propose(t));
     if (!planned.ok) return { status: 'invalid', message: planned.message };
     const at = new Date();
     writePlans(open, [{ plan: planned.plan }], { by, at });
-    const bookings = planned.plan.bookings.map((b) => bookingDto(b));
+    const bookings = planned.plan.bookings.map((b) => bookingDto(b, accounting.settings));
     return {
       status: 'done',
       processed: {

@@ -13,6 +13,7 @@ import { JsonProperty } from '../adapters/property-store';
 import type { AppsScriptServices } from '../platform/apps-script-api';
 import { DEFAULT_CURRENCY, MATCH_SETTINGS_KEY, readMatchSettings, readTableCells } from './books';
 import { bookingDto } from './reconcile';
+import { accountingSettingsProperty, readAccountingSettings } from './accounting-context';
 
 /** How many of the newest bookings the bookings page lists. */
 const LATEST = 20;
@@ -30,7 +31,7 @@ function current(services: AppsScriptServices): Matching {
 }
 
 export function getSettings(services: AppsScriptServices): ResponseOf<'getSettings'> {
-  return { matching: current(services) };
+  return { matching: current(services), accounting: readAccountingSettings(services) };
 }
 
 export function saveSettings(services: AppsScriptServices, request: RequestOf<'saveSettings'>): ResponseOf<'saveSettings'> {
@@ -40,7 +41,8 @@ export function saveSettings(services: AppsScriptServices, request: RequestOf<'s
     // Fields the sidebar does not show (the ambiguity margin) keep what is stored.
     const stored = readMatchSettings(services);
     new JsonProperty(store, MATCH_SETTINGS_KEY, matchSettingsSchema).write({ ...stored, ...request.matching });
-    return { matching: current(services) };
+    accountingSettingsProperty(services)?.write(request.accounting);
+    return { matching: current(services), accounting: readAccountingSettings(services) };
   });
 }
 
@@ -63,10 +65,11 @@ export function bookingsOverview(services: AppsScriptServices): ResponseOf<'book
   if (cells.length < 2) return { total: 0, exported: 0, notExported: 0, latest: [] };
   const read = readBookings(cells, { locale: book.getSpreadsheetLocale(), defaultCurrency: DEFAULT_CURRENCY });
   const exported = read.records.filter((b) => b.exportedTo !== '').length;
+  const settings = readAccountingSettings(services);
   return {
     total: read.records.length,
     exported,
     notExported: read.records.length - exported,
-    latest: read.records.slice(-LATEST).reverse().map(bookingDto),
+    latest: read.records.slice(-LATEST).reverse().map((b) => bookingDto(b, settings)),
   };
 }
