@@ -206,7 +206,7 @@ export class AccountingPage implements SidebarPage {
       'button',
       {
         type: 'button',
-        className: 'acc-item-button',
+        className: 'list-button acc-item-button',
         'data-testid': 'acc-item',
         'data-id': item.bookingId,
         'data-locked': String(item.exportedTo !== ''),

@@ -8,6 +8,7 @@
  * Every name, pattern and purpose is put in as text (dom.ts h()): a rule named `=HYPERLINK("x")` stays those characters.
  */
 import { ACCOUNTING_FIELDS, type AccountingField } from '../../src/core/accounting/fields';
+import { noConditions } from '../../src/core/accounting/rules';
 import type { RuleDto, RuleProposalDto, RuleUsageDto } from '../../src/shared/accounting-dto';
 import type { ResponseOf } from '../../src/shared/contract';
 import { loadLists, onLists } from '../accounting-lists';
@@ -64,7 +65,7 @@ function newRule(): RuleDto {
     id: '',
     active: true,
     name: accountingTexts().newRuleName,
-    conditions: { counterpartyEquals: '', counterpartyContains: '', iban: '', purposeContains: '', purposePattern: '', amountFromMinor: null, amountToMinor: null, direction: 'any', cardOrAccount: '' },
+    conditions: noConditions(),
     actions: emptyAccounting(),
     origin: 'manual',
   };

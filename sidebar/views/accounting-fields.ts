@@ -8,7 +8,7 @@
  * tooltip, for as long as it holds the machine's value: the user's own value takes the marker away (the server judges
  * the same way, by value). The tax amount follows amount and rate live, rounded as the server rounds it.
  */
-import { ACCOUNTING_FIELDS, type AccountingField } from '../../src/core/accounting/fields';
+import { ACCOUNTING_FIELDS, emptyAccountingData, type AccountingField } from '../../src/core/accounting/fields';
 import { taxAmountFor } from '../../src/core/accounting/tax';
 import type { AccountingDataDto, PrefilledFieldDto } from '../../src/shared/accounting-dto';
 import { datalistId, LIST_OF, nameOf } from '../accounting-lists';
@@ -221,6 +221,4 @@ export function accountingSummary(data: AccountingDataDto): string {
   return parts.map((p) => p.trim()).filter((p) => p !== '').join(' · ');
 }
 
-export function emptyAccounting(): AccountingDataDto {
-  return { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' };
-}
+export { emptyAccountingData as emptyAccounting };

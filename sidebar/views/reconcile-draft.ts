@@ -7,6 +7,7 @@
  * until checked, so that "1.234,5" can be shown back as typed with the reason it is not (yet) an amount.
  */
 import type { AccountingDataDto, PrefilledFieldDto } from '../../src/shared/accounting-dto';
+import { emptyAccountingData } from '../../src/core/accounting/fields';
 import type { InvoiceDto, PaymentDto, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { formatAmountInput, formatMoney, parseAmountInput, t } from '../i18n';
 
@@ -150,7 +151,7 @@ export function draftFromProposal(loaded: Loaded, pool: Pool): Draft {
     description: loaded.description,
     proposedContact,
     // An older server sends no proposal: the fields start empty.
-    accounting: loaded.accounting ?? { values: { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' }, prefilled: [] },
+    accounting: loaded.accounting ?? { values: emptyAccountingData(), prefilled: [] },
     extraItems: items,
     checked: items.filter((n) => pool.isOpenItem(direction, n)),
     caseId: caseIds[0] ? pool.theCase(caseIds[0])!.id : '',

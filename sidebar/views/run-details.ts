@@ -55,7 +55,7 @@ function detailItem(item: RunDetail): HTMLElement {
   const panelId = `run-detail-panel-${++panelCount}`;
   const toggle = h(
     'button',
-    { type: 'button', className: 'detail-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-testid': 'detail-toggle' },
+    { type: 'button', className: 'list-button detail-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-testid': 'detail-toggle' },
     h(
       'span',
       { className: 'tx-head' },

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime, createWorkbook, type CellValue, type LocalRuntime } from '../../local/runtime';
+import { emptyAccountingData } from '../../src/core/accounting/fields';
 import { bookingsTable } from '../../src/core/tables/bookings';
 import { rulesTable } from '../../src/core/tables/rules';
 import { transactionsTable } from '../../src/core/tables/transactions';
@@ -185,7 +186,7 @@ describe('pre-accounting through the built bundle', () => {
 
   it('splits a booking into parts with their own accounts and tax rates, refuses parts that do not add up', () => {
     const { rt, call } = runtimeOn(bigWorkbook(4));
-    const empty = { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' };
+    const empty = emptyAccountingData();
     const part = (amountMinor: number, glAccount: string, taxRate: string, costObject = '') => ({ amountMinor, accounting: { ...empty, glAccount, taxRate, costObject } });
     // Papier Paul, 23.80 out: 11.90 office supplies at 19 %, 11.89 books at 7 % — one cent missing.
     const short = call('saveBookingAccounting', { bookingId: 'B-00003', seen: { amountMinor: -2380 }, parts: [part(1190, '4930', '19'), part(1189, '4940', '7')] });
@@ -209,7 +210,7 @@ describe('pre-accounting through the built bundle', () => {
 
   it('learns: the same values for the same counterparty twice → a proposed rule; yes creates it, no silences it', () => {
     const { rt, call } = runtimeOn(bigWorkbook(12));
-    const empty = { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' };
+    const empty = emptyAccountingData();
     // Müller Bau pays in (bookings 4, 8, 12): no rule covers it.
     const first = call('saveBookingAccounting', { bookingId: 'B-00004', seen: { amountMinor: 416500 }, parts: [{ amountMinor: 416500, accounting: { ...empty, glAccount: '8400', taxRate: '19' } }] });
     expect(first.status === 'saved' && first.proposal).toBeNull();
@@ -235,7 +236,7 @@ describe('pre-accounting through the built bundle', () => {
   it('puts a learned rule before the rule the user overrode twice, so that it wins', () => {
     const { rt, call } = runtimeOn(bigWorkbook(12));
     call('autoFillBookings', {}); // Telekom bookings B-00001, B-00005, B-00009 get 4920 from R2
-    const empty = { glAccount: '', taxRate: '', partner: '', costCentre: '', costObject: '', receiptNumber: '', receiptFile: '', comment: '' };
+    const empty = emptyAccountingData();
     const internet = { ...empty, glAccount: '4925', taxRate: '19', partner: 'Telekom' };
     call('saveBookingAccounting', { bookingId: 'B-00001', seen: { amountMinor: -5950 }, parts: [{ amountMinor: 5950, accounting: internet }] });
     const second = call('saveBookingAccounting', { bookingId: 'B-00005', seen: { amountMinor: -5950 }, parts: [{ amountMinor: 5950, accounting: internet }] });

@@ -8,7 +8,7 @@ import { coreInBareContext } from '../helpers/bare-core';
 import { emptyAccountingData, type AccountingData, type Prefilled } from '../../src/core/accounting/fields';
 import { assignmentsFrom } from '../../src/core/accounting/learning';
 import { planAutoFill, prefillBooking, proposeAccounting, type AccountingProposal, type AutoFillBooking } from '../../src/core/accounting/prefill';
-import { compileRules, type Rule, type RuleConditions, type RuleTransaction } from '../../src/core/accounting/rules';
+import { compileRules, type Rule, type RuleConditions, type RuleTransaction, noConditions } from '../../src/core/accounting/rules';
 import { taxOfGross } from '../../src/core/accounting/tax';
 
 const OUR_IBAN = 'DE89370400440532013000';
@@ -16,20 +16,9 @@ const TELEKOM_IBAN = 'DE02120300000000202051';
 const LANDLORD_IBAN = 'DE02500105170137075030';
 const CLIENT_IBAN = 'DE12500105170648489890';
 
-const noConditions: RuleConditions = {
-  counterpartyEquals: '',
-  counterpartyContains: '',
-  iban: '',
-  purposeContains: '',
-  purposePattern: '',
-  amountFromMinor: null,
-  amountToMinor: null,
-  direction: 'any',
-  cardOrAccount: '',
-};
 
 function rule(id: string, name: string, conditions: Partial<RuleConditions>, actions: Partial<AccountingData>): Rule {
-  return { id, name, active: true, conditions: { ...noConditions, ...conditions }, actions, origin: '' };
+  return { id, name, active: true, conditions: { ...noConditions(), ...conditions }, actions, origin: '' };
 }
 
 function compiled(rules: Rule[]) {

@@ -4,27 +4,16 @@
  * Accounts are SKR03: 4210 Miete, 4920 Telefon, 4930 Bürobedarf, 8400 Erlöse 19 %.
  */
 import { describe, expect, it } from 'vitest';
-import { applyRules, checkRule, compileRules, ruleUsage, type Rule, type RuleConditions, type RuleTransaction } from '../../src/core/accounting/rules';
+import { applyRules, checkRule, compileRules, ruleUsage, type Rule, type RuleConditions, type RuleTransaction, noConditions } from '../../src/core/accounting/rules';
 import type { AccountingData } from '../../src/core/accounting/fields';
 
 const OUR_IBAN = 'DE89370400440532013000'; // the firm's bank account (Account cell of statement rows)
 const TELEKOM_IBAN = 'DE02120300000000202051';
 const LANDLORD_IBAN = 'DE02500105170137075030';
 
-const noConditions: RuleConditions = {
-  counterpartyEquals: '',
-  counterpartyContains: '',
-  iban: '',
-  purposeContains: '',
-  purposePattern: '',
-  amountFromMinor: null,
-  amountToMinor: null,
-  direction: 'any',
-  cardOrAccount: '',
-};
 
 function rule(id: string, name: string, conditions: Partial<RuleConditions>, actions: Partial<AccountingData>, active = true): Rule {
-  return { id, name, active, conditions: { ...noConditions, ...conditions }, actions, origin: '' };
+  return { id, name, active, conditions: { ...noConditions(), ...conditions }, actions, origin: '' };
 }
 
 const telekom: RuleTransaction = {

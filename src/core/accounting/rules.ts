@@ -62,6 +62,21 @@ export interface RuleOutcome {
   matched: string[];
 }
 
+/** No condition at all (a rule needs at least one to match anything): what a new rule starts from. */
+export function noConditions(): RuleConditions {
+  return {
+    counterpartyEquals: '',
+    counterpartyContains: '',
+    iban: '',
+    purposeContains: '',
+    purposePattern: '',
+    amountFromMinor: null,
+    amountToMinor: null,
+    direction: 'any',
+    cardOrAccount: '',
+  };
+}
+
 /** The condition columns as the "Rules" sheet heads them. */
 export const CONDITION_LABELS: Record<keyof RuleConditions, string> = {
   counterpartyEquals: 'Counterparty equals',

@@ -5,7 +5,7 @@
  */
 import { emptyAccountingData, FIELD_LABELS, type AccountingData } from '../../core/accounting/fields';
 import { proposeRules, type RuleProposal } from '../../core/accounting/learning';
-import { applyRules, checkRule, compileRules, ruleUsage, type Rule, type RuleProblem } from '../../core/accounting/rules';
+import { applyRules, checkRule, compileRules, noConditions, ruleUsage, type Rule, type RuleProblem } from '../../core/accounting/rules';
 import { ruleTransactions } from '../../core/reconcile/accounting-input';
 import { nextRuleId, RULE_ACTION_FIELDS, readRules, ruleRecord, rulesTable } from '../../core/tables/rules';
 import { locateColumns } from '../../core/tables/table';
@@ -225,17 +225,8 @@ export function answerRuleProposal(services: AppsScriptServices, request: Reques
       id: nextRuleId(context.rules.map((r) => r.id)),
       name: proposal.counterpartyName || printIban(proposal.iban),
       active: true,
-      conditions: {
-        counterpartyEquals: proposal.iban === '' ? proposal.counterpartyName : '',
-        counterpartyContains: '',
-        iban: proposal.iban,
-        purposeContains: '',
-        purposePattern: '',
-        amountFromMinor: null,
-        amountToMinor: null,
-        direction: 'any',
-        cardOrAccount: '',
-      },
+      // By IBAN where the bookings had one (names vary between banks), else by name.
+      conditions: { ...noConditions(), counterpartyEquals: proposal.iban === '' ? proposal.counterpartyName : '', iban: proposal.iban },
       actions: Object.fromEntries(RULE_ACTION_FIELDS.filter((f) => (proposal.actions[f] ?? '') !== '').map((f) => [f, proposal.actions[f]!])),
       origin: `learned ${today} from ${proposal.evidence.join(', ')}`,
     };
