@@ -200,6 +200,10 @@ describe('pre-accounting through the built bundle', () => {
     // 11.90 × 7 / 107 = 0.7785… → 0.78, rounded per part.
     expect(rows[4]).toMatchObject({ Booking: 'B-00005', Amount: -11.9, 'GL account': '4940', 'Tax rate': '7', 'Tax amount': -0.78, Transaction: 'fp-2' });
     expect(rows.filter((r) => r['Transaction'] === 'fp-2').reduce((s, r) => s + Math.round(Number(r['Amount']) * 100), 0)).toBe(-2380);
+    expect(call('preAccountingOverview', { filter: 'all', limit: 10 }).message).not.toContain('do not add up');
+    // A split whose second write never happened (the execution killed between the two) is named, not hidden.
+    rt.spreadsheet.sheet('Bookings').deleteRows(6, 1);
+    expect(call('preAccountingOverview', { filter: 'all', limit: 10 }).message).toContain('The bookings of 1 transaction do not add up to it: row 4 (Papier Paul): -11.90 of -23.80 EUR.');
     // An exported booking is locked.
     const sheet = rt.spreadsheet.sheet('Bookings');
     sheet.getRange(5, (sheet.values()[0] as string[]).indexOf('Exported to') + 1).setValue('lexoffice');

@@ -15,6 +15,7 @@ import { accountingCells, bookingsTable, nextBookingNumber, type BookingRow } fr
 import { contactsTable, readContacts } from '../../core/tables/contacts';
 import { readReferenceList, referenceListTables, type ListEntry } from '../../core/tables/reference-lists';
 import { minorToDecimal } from '../../core/money/currency';
+import { formatMinor } from '../../core/money/amount';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
 import type { AppsScriptServices } from '../platform/apps-script-api';
@@ -94,6 +95,7 @@ export function preAccountingOverview(services: AppsScriptServices, request: Req
   const total = open.books.bookings.length;
   const notExported = total - exported;
   const proposals = proposalsOf(services, context);
+  const unbalanced = unbalancedTransactions(open);
   return {
     target: settings.target,
     total,
@@ -107,8 +109,23 @@ export function preAccountingOverview(services: AppsScriptServices, request: Req
       total === 0
         ? 'There are no bookings yet: reconcile transactions first.'
         : `${plural(notExported, 'booking', 'bookings')} not exported: ${complete} complete for ${settings.target}, ${notExported - complete} missing a required field.` +
-          (context.problems.length > 0 ? ` ${plural(context.problems.length, 'rule is', 'rules are')} left out: ${context.problems[0]}` : ''),
+          (context.problems.length > 0 ? ` ${plural(context.problems.length, 'rule is', 'rules are')} left out: ${context.problems[0]}` : '') +
+          (unbalanced.length > 0 ? ` The bookings of ${plural(unbalanced.length, 'transaction do', 'transactions do')} not add up to it: ${unbalanced.slice(0, 3).join('; ')}.` : ''),
   };
+}
+
+/**
+ * Transactions whose bookings add up to another amount than the transaction's — a split whose new parts were never
+ * appended (an execution killed between its two writes), or a booking edited by hand — in words, for the user to fix.
+ */
+function unbalancedTransactions(open: OpenBooks): string[] {
+  const sums = new Map<string, number>();
+  for (const b of open.books.bookings) if (b.transaction !== '') sums.set(b.transaction, (sums.get(b.transaction) ?? 0) + b.amountMinor);
+  return open.books.transactions.flatMap((t) => {
+    const sum = sums.get(t.key);
+    if (sum === undefined || sum === t.amountMinor) return [];
+    return [`row ${t.row} (${t.counterpartyName || t.purpose.slice(0, 30)}): ${formatMinor(sum, t.currency)} of ${formatMinor(t.amountMinor, t.currency)} ${t.currency}`];
+  });
 }
 
 function proposalsOf(services: AppsScriptServices, context: AccountingContext) {
