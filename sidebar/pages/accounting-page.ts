@@ -9,6 +9,7 @@ import type { PreAccountingItemDto, RuleProposalDto } from '../../src/shared/acc
 import type { RequestOf, ResponseOf } from '../../src/shared/contract';
 import { loadLists, onLists } from '../accounting-lists';
 import { h, replaceChildren } from '../dom';
+import { stat } from '../views/stat';
 import { formatCount, formatDate, formatMoney, t } from '../i18n';
 import { server } from '../server';
 import { accountingTexts } from '../texts/accounting';
@@ -31,14 +32,6 @@ interface Notice {
   details?: string[];
 }
 
-function stat(label: string, value: number, testId: string, tone: string): HTMLElement {
-  return h(
-    'div',
-    { className: `stat stat-${tone}${value === 0 ? ' stat-zero' : ''}`, 'data-testid': testId },
-    h('span', { className: 'stat-value', 'data-testid': `${testId}-value` }, formatCount(value)),
-    h('span', { className: 'stat-label', title: label }, label),
-  );
-}
 
 export class AccountingPage implements SidebarPage {
   private readonly title = h('h1', {});

@@ -5,20 +5,13 @@
  */
 import type { BookingDto } from '../../src/shared/contract';
 import { h, replaceChildren } from '../dom';
+import { stat } from '../views/stat';
 import { formatCount, formatDate, formatMoney, t } from '../i18n';
 import { server } from '../server';
 import { isBusy, run } from '../ui';
 import { pageTexts } from '../texts/pages';
 import type { PageDeps, SidebarPage } from './page';
 
-function stat(label: string, value: number, testId: string, tone: string): HTMLElement {
-  return h(
-    'div',
-    { className: `stat stat-${tone}${value === 0 ? ' stat-zero' : ''}`, 'data-testid': testId },
-    h('span', { className: 'stat-value', 'data-testid': `${testId}-value` }, formatCount(value)),
-    h('span', { className: 'stat-label', title: label }, label),
-  );
-}
 
 function bookingItem(b: BookingDto): HTMLElement {
   const texts = pageTexts();

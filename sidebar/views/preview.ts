@@ -4,6 +4,7 @@
  */
 import type { LineErrorDto, PreviewRow, ResponseOf } from '../../src/shared/contract';
 import { h, replaceChildren } from '../dom';
+import { stat } from './stat';
 import { formatCount, formatDate, formatMoney, t } from '../i18n';
 
 /** How many transactions the compact list shows; the counts above it cover the whole file. */
@@ -27,14 +28,6 @@ function shorten(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-function stat(label: string, value: number, testId: string, tone: string): HTMLElement {
-  return h(
-    'div',
-    { className: `stat stat-${tone}${value === 0 ? ' stat-zero' : ''}`, 'data-testid': testId },
-    h('span', { className: 'stat-value', 'data-testid': `${testId}-value` }, formatCount(value)),
-    h('span', { className: 'stat-label' }, label),
-  );
-}
 
 /** One transaction, compact: counterparty and amount, date and purpose. Bank text always goes in as text. */
 export function transactionItem(r: PreviewRow, testPrefix = 'preview'): HTMLElement {

@@ -282,6 +282,21 @@ describe('pre-accounting through the built bundle', () => {
     expect(table(rt, 'Bookings')[2]).toMatchObject({ 'Cost centre': '999' });
   });
 
+  it('never saves over a rule row it cannot read: the editor names it and refuses, the sheet keeps it', () => {
+    const { rt, call } = runtimeOn(bigWorkbook(4));
+    const sheet = rt.spreadsheet.sheet('Rules');
+    sheet.getRange(3, (sheet.values()[0] as string[]).indexOf('Amount from') + 1).setValue('viel');
+    const listed = call('listRules', {});
+    expect(listed.rules.map((r) => r.id)).toEqual(['R1', 'R3', 'R4']);
+    expect(listed.problems[0]).toMatchObject({ ruleId: 'row 3', field: 'Amount from' });
+    expect(listed.problems[0]!.message).toContain('Rules, row 3, column "Amount from": "viel"');
+    const before = sheet.values();
+    const saved = call('saveRules', { rules: listed.rules });
+    expect(saved.status).toBe('invalid');
+    expect(saved.message).toContain('the Rules sheet has a row the editor cannot show (Rules, row 3');
+    expect(sheet.values()).toEqual(before);
+  });
+
   it('pre-fills a reconciled booking from the rules and marks it; the sidebar may override a field', () => {
     const { rt, call } = runtimeOn(bigWorkbook(4));
     // Start from transactions without bookings: drop the Bookings sheet's rows.

@@ -6,9 +6,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startPlayground, type Playground, type PlaygroundOptions } from '../../local/playground/server';
 import { sampleWorkbook } from '../../local/sample/workbook';
+import type { PageName } from '../../sidebar/pages/page';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const shots = path.join(root, 'artifacts/screenshots');
@@ -27,6 +28,22 @@ export function requireBuild(): void {
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** One headless Chromium for a test file: launched before its tests (after checking the build), closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireBuild();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error('The browser is launched in beforeAll: use it inside a test or hook.');
+    return browser;
+  };
 }
 
 export interface Session {
@@ -117,8 +134,8 @@ export async function importAndMatch(s: Session): Promise<void> {
 }
 
 /** Switches the sidebar to a page through its navigation: a tab, or an entry of the "More" menu. */
-export async function goToPage(s: Session, page: 'reconcile' | 'import' | 'run' | 'bookings' | 'settings' | 'help'): Promise<void> {
-  if (page === 'bookings' || page === 'settings' || page === 'help') await s.sidebar.getByTestId('tab-more').click();
+export async function goToPage(s: Session, page: PageName): Promise<void> {
+  if (page !== 'reconcile' && page !== 'import' && page !== 'run') await s.sidebar.getByTestId('tab-more').click();
   await s.sidebar.getByTestId(`tab-${page}`).click();
   await s.sidebar.locator(`body[data-page="${page}"]`).waitFor();
 }
@@ -194,11 +211,4 @@ export async function importMatchAndRun(s: Session): Promise<void> {
   let status = runtime.call('startAutoRun', { scope: { kind: 'open' } }) as { runId: string; state: string };
   for (let i = 0; status.state === 'running' && i < 100; i++) status = runtime.call('continueAutoRun', { runId: status.runId }) as typeof status;
   expect(status.state).toBe('finished');
-}
-
-/** Switches to a page of the "More" menu by its page name (pre-accounting is `accounting`, the rules page `rules`). */
-export async function goToMorePage(s: Session, page: string): Promise<void> {
-  await s.sidebar.getByTestId('tab-more').click();
-  await s.sidebar.getByTestId(`tab-${page}`).click();
-  await s.sidebar.locator(`body[data-page="${page}"]`).waitFor();
 }

@@ -12,11 +12,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER, createRuntime, type LocalRuntime } from '../../local/runtime';
 import { sampleWorkbook } from '../../local/sample/workbook';
-import { expectNoSidewaysScroll, importAndMatch, launch, openFromMenu, openSession, sampleCsv, requireBuild, root, shot, type Session } from './session';
+import { expectNoSidewaysScroll, importAndMatch, openFromMenu, openSession, sampleCsv, root, shot, type Session, sharedBrowser } from './session';
 
 const FILE = path.basename(sampleCsv);
 /** Each counted service call moves the bundle's clock this far: a run then needs several time slices. */
@@ -127,16 +126,7 @@ async function importAndMatchFromMenu(s: Session): Promise<void> {
   await importAndMatch(s);
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('automatic run for the statement just imported (English)', () => {
   let s: Session;
@@ -144,7 +134,7 @@ describe('automatic run for the statement just imported (English)', () => {
   let runId = '';
 
   beforeAll(async () => {
-    s = await openSession(browser, 'en', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
+    s = await openSession(browser(), 'en', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -318,7 +308,7 @@ describe('an interrupted run continues where it stopped (German)', () => {
 
   beforeAll(async () => {
     reference = referenceRun();
-    s = await openSession(browser, 'de', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
+    s = await openSession(browser(), 'de', { openSidebar: false, clock: { perCallMs: PER_CALL_MS } });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);

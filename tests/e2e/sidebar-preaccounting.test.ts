@@ -9,26 +9,13 @@
  * refused and shown read-only; the reconcile form starting with a rule's values and writing them; the page in German.
  * Precondition: `npm run build`. Screenshots: artifacts/screenshots/e2e-4x-*.png.
  */
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payees } from '../../local/sample/parties';
 import type { CellValue } from '../../local/runtime/index';
 import { sampleWorkbook } from '../../local/sample/workbook';
 import { taxAmountFor } from '../../src/core/accounting/tax';
-import {
-  expectNoSidewaysScroll,
-  goToMorePage,
-  importMatchAndRun,
-  launch,
-  openFromMenu,
-  openSession,
-  requireBuild,
-  setCell,
-  sheetRecords,
-  shot,
-  writeSheet,
-  type Session,
-} from './session';
+import { expectNoSidewaysScroll, importMatchAndRun, openFromMenu, openSession, setCell, sheetRecords, shot, writeSheet, type Session, sharedBrowser, goToPage } from './session';
 
 const RULES_HEADER = [
   'Rule', 'Active', 'Name', 'Counterparty equals', 'Counterparty contains', 'IBAN', 'Purpose contains', 'Purpose pattern', 'Amount from', 'Amount to',
@@ -109,16 +96,7 @@ function bookCourtCostsByHand(s: Session): void {
   expect(answer.status).toBe('done');
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Helpers on one session's pre-accounting page. */
 function accounting(s: Session) {
@@ -163,7 +141,7 @@ describe('pre-accounting: rules, overrides, splits, learning (English)', () => {
   let s: Session;
   let p: ReturnType<typeof accounting>;
   beforeAll(async () => {
-    s = await openSession(browser, 'en', { workbook: workbookWithLists(), openSidebar: false });
+    s = await openSession(browser(), 'en', { workbook: workbookWithLists(), openSidebar: false });
     await importMatchAndRun(s);
     bookCourtCostsByHand(s);
     p = accounting(s);
@@ -369,7 +347,7 @@ describe('the reconcile form starts with what a rule fills, and books it', () =>
   let s: Session;
   beforeAll(async () => {
     const telekom: CellValue[] = ['R1', 'yes', 'Telekom', '', '', payees.telekom.iban, '', '', '', '', 'out', '', '4920', '19', 'Telekom Deutschland', 'KS1', '', '', 'manual'];
-    s = await openSession(browser, 'en', { workbook: workbookWithLists([telekom]), openSidebar: false });
+    s = await openSession(browser(), 'en', { workbook: workbookWithLists([telekom]), openSidebar: false });
     const runtime = s.playground.runtime;
     const { readFileSync } = await import('node:fs');
     const { sampleCsv } = await import('./session');
@@ -450,7 +428,7 @@ describe('pre-accounting in German', () => {
   let s: Session;
   beforeAll(async () => {
     const rent: CellValue[] = ['R1', 'ja', 'Miete', '', 'Rheinblick', '', '', '', '', '', 'aus', '', '4210', '0', '', 'KS1', '', '', 'manual'];
-    s = await openSession(browser, 'de', { workbook: workbookWithLists([rent]), openSidebar: false });
+    s = await openSession(browser(), 'de', { workbook: workbookWithLists([rent]), openSidebar: false });
     await importMatchAndRun(s);
   });
   afterAll(async () => {
@@ -492,7 +470,7 @@ describe('pre-accounting in German', () => {
     await p.page.getByTestId('edit-back').click();
     await p.waitList();
 
-    await goToMorePage(s, 'rules');
+    await goToPage(s, 'rules');
     await s.sidebar.locator('[data-testid="rules-body"][data-state="ready"]').waitFor();
     expect(await s.sidebar.getByTestId('page-rules').locator('h1').textContent()).toBe('Regeln');
     expect(await s.sidebar.getByTestId('rules-intro').textContent()).toContain('Für jedes Feld gewinnt die erste passende Regel, die es setzt.');
@@ -528,7 +506,7 @@ describe('pre-accounting in German', () => {
     const stored = s.playground.runtime.call('getSettings', {}) as { accounting: unknown };
     expect(stored.accounting).toEqual({ target: 'csv', extraRequired: [{ target: 'csv', fields: ['glAccount'] }] });
 
-    await goToMorePage(s, 'accounting');
+    await goToPage(s, 'accounting');
     const p = accounting(s);
     await p.waitList();
     expect(await p.page.getByTestId('acc-target').textContent()).toBe('Noch nicht exportierte Buchungen, geprüft für CSV');

@@ -6,12 +6,11 @@
  * Precondition: `npm run build` (npm test runs it first). Screenshots go to artifacts/screenshots/.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmAccount } from '../../local/sample/parties';
 import { encodeWindows1252, october2026 } from '../../local/sample/statement';
 import { zkb } from '../../src/core/profiles/banks/switzerland';
-import { count, expectNoSidewaysScroll, goToPage, launch, openSession, requireBuild, root, sampleCsv, sheetRecords, shot, type Session } from './session';
+import { count, expectNoSidewaysScroll, goToPage, openSession, root, sampleCsv, sheetRecords, shot, type Session, sharedBrowser } from './session';
 
 const sampleSta = path.join(root, 'local/sample/sparkasse-2026-11.sta');
 const buxtehude = path.resolve(root, '../shared/samples/mt940/svenstaro__mt940-rs__tests__data__mt940__full__sparkasse__buxtehude.sta');
@@ -27,21 +26,12 @@ const oddFile = {
   ),
 };
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('sidebar: detect automatically (English)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en', { menuItem: 'showImport' });
+    s = await openSession(browser(), 'en', { menuItem: 'showImport' });
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -151,7 +141,7 @@ describe('sidebar: detect automatically (English)', () => {
 describe('sidebar: the profile editor (English)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en');
+    s = await openSession(browser(), 'en');
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -266,7 +256,7 @@ describe('sidebar: the profile editor\'s footer and continuation-line fields (En
   const withDetails = `${collective} Lohn Oktober Anna Muster Lohn Oktober Beat Keller`;
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en');
+    s = await openSession(browser(), 'en');
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);

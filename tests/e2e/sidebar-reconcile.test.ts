@@ -6,11 +6,10 @@
  * every step checked in the sheets. Then the navigation (tabs, "More" menu, keyboard) and the page in German.
  * Precondition: `npm run build` (npm test runs it first). Screenshots go to artifacts/screenshots/ (e2e-2x-…).
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, payees } from '../../local/sample/parties';
 import { encodeWindows1252, october2026, sparkasseCsvText } from '../../local/sample/statement';
-import { expectNoSidewaysScroll, goToPage, importAndMatch, isoDay, launch, openFromMenu, openSession, requireBuild, sampleCsv, setCell, sheetRecords, shot, type Session } from './session';
+import { expectNoSidewaysScroll, goToPage, importAndMatch, isoDay, openFromMenu, openSession, sampleCsv, setCell, sheetRecords, shot, type Session, sharedBrowser } from './session';
 
 const booked = october2026.filter((l) => l.info !== 'Umsatz vorgemerkt');
 const ANNA = 'anna.berger@kanzlei-berger.example';
@@ -28,16 +27,7 @@ const printIban = (iban: string): string => iban.replace(/(.{4})(?=.)/g, '$1 ');
 /** What a booking's description starts as: "Name, IBAN: purpose". */
 const description = (l: (typeof booked)[number]): string => `${l.counterparty.name}, ${printIban(l.counterparty.iban)}: ${l.purpose}`;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Helpers on one session's reconcile page. */
 function page(s: Session) {
@@ -85,7 +75,7 @@ describe('reconcile: working through the October statement (English)', () => {
   let s: Session;
   let p: ReturnType<typeof page>;
   beforeAll(async () => {
-    s = await openSession(browser, 'en');
+    s = await openSession(browser(), 'en');
     p = page(s);
   });
   afterAll(async () => {
@@ -462,7 +452,7 @@ describe('reconcile: working through the October statement (English)', () => {
 describe('navigation: tabs, the "More" menu, the keyboard, the start page', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en');
+    s = await openSession(browser(), 'en');
   });
   afterAll(async () => {
     expect(s.pageErrors).toEqual([]);
@@ -526,7 +516,7 @@ describe('navigation: tabs, the "More" menu, the keyboard, the start page', () =
 describe('amounts and dates in the user\'s own notation (formatLocale)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(browser, 'en_US', { menuItem: 'showImport' });
+    s = await openSession(browser(), 'en_US', { menuItem: 'showImport' });
   });
   afterAll(async () => {
     await s?.close();
@@ -546,7 +536,7 @@ describe('reconcile in German', () => {
   let s: Session;
   let p: ReturnType<typeof page>;
   beforeAll(async () => {
-    s = await openSession(browser, 'de', { menuItem: 'showImport' });
+    s = await openSession(browser(), 'de', { menuItem: 'showImport' });
     p = page(s);
   });
   afterAll(async () => {

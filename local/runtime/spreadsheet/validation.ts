@@ -63,9 +63,27 @@ function showDropdownArg(method: string, showDropdown: unknown): boolean {
   return showDropdown;
 }
 
-export class FakeDataValidationBuilder extends Fake implements DataValidationBuilderApi {
+/** What a builder and a built rule both answer about their settings (the two have the same getters in Apps Script). */
+abstract class RuleSettingsView extends Fake {
+  protected abstract readonly settings: RuleSettings;
+
+  getCriteriaValues(): unknown[] {
+    return criteriaValues(this.settings.criteria);
+  }
+  getAllowInvalid(): boolean {
+    return this.settings.allowInvalid;
+  }
+  getHelpText(): string | null {
+    return this.settings.helpText;
+  }
+  copy(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder(this.settings);
+  }
+}
+
+export class FakeDataValidationBuilder extends RuleSettingsView implements DataValidationBuilderApi {
   readonly className = 'DataValidationBuilder';
-  private settings: RuleSettings;
+  protected settings: RuleSettings;
 
   constructor(settings: RuleSettings = { criteria: null, allowInvalid: true, helpText: null }) {
     super();
@@ -97,18 +115,6 @@ export class FakeDataValidationBuilder extends Fake implements DataValidationBui
   getCriteriaType(): string | null {
     return this.settings.criteria?.type ?? null;
   }
-  getCriteriaValues(): unknown[] {
-    return criteriaValues(this.settings.criteria);
-  }
-  getAllowInvalid(): boolean {
-    return this.settings.allowInvalid;
-  }
-  getHelpText(): string | null {
-    return this.settings.helpText;
-  }
-  copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this.settings);
-  }
   build(): FakeDataValidation {
     // Apps Script's own text for this case is unknown; a rule without criteria is a script error here either way.
     if (this.settings.criteria === null) throw new Error('A data validation rule needs criteria (e.g. requireValueInRange) before build().');
@@ -119,9 +125,9 @@ export class FakeDataValidationBuilder extends Fake implements DataValidationBui
   }
 }
 
-export class FakeDataValidation extends Fake implements DataValidationApi {
+export class FakeDataValidation extends RuleSettingsView implements DataValidationApi {
   readonly className = 'DataValidation';
-  private readonly settings: RuleSettings & { criteria: Criteria };
+  protected readonly settings: RuleSettings & { criteria: Criteria };
 
   constructor(settings: RuleSettings) {
     super();
@@ -132,18 +138,6 @@ export class FakeDataValidation extends Fake implements DataValidationApi {
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     return this.settings.criteria.type as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return criteriaValues(this.settings.criteria);
-  }
-  getAllowInvalid(): boolean {
-    return this.settings.allowInvalid;
-  }
-  getHelpText(): string | null {
-    return this.settings.helpText;
-  }
-  copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this.settings);
   }
   override toString(): string {
     return 'DataValidation';

@@ -84,13 +84,14 @@ export function planBookingAccounting(
     };
   }
   const sign = booking.amountMinor < 0 ? -1 : 1;
+  const { row, ...base } = booking;
   const rows: BookingRow[] = [];
   for (const [i, part] of parts.entries()) {
     const chosen = chosenAccounting(part.accounting, machine);
     if (!chosen.ok) return { ok: false, message: parts.length === 1 ? chosen.message : `Part ${i + 1}: ${chosen.message}` };
     const amountMinor = sign * part.amountMinor;
     rows.push({
-      ...booking,
+      ...base,
       id: i === 0 ? booking.id : bookingId(nextNumber + i - 1),
       amountMinor,
       accounting: chosen.data,
@@ -99,10 +100,5 @@ export function planBookingAccounting(
     });
   }
   const [first, ...added] = rows;
-  return { ok: true, plan: { updated: { ...first!, row: booking.row }, added: added.map(({ ...b }) => withoutRow(b)) } };
-}
-
-function withoutRow(b: BookingRow & { row?: number }): BookingRow {
-  const { row: _row, ...rest } = b;
-  return rest;
+  return { ok: true, plan: { updated: { ...first!, row }, added } };
 }

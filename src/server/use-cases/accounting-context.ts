@@ -69,6 +69,8 @@ export interface AccountingContext {
   compiled: CompiledRule[];
   /** Rules left out: a cell that cannot be read, or a rule that cannot work (an invalid pattern). */
   problems: string[];
+  /** Rows of the Rules sheet that could not be read (left out): a save over them must not erase them. */
+  unreadableRules: TableError[];
   ruleProblems: RuleProblem[];
   transactions: Map<string, RuleTransaction>;
   bookings: AutoFillBooking[];
@@ -76,22 +78,42 @@ export interface AccountingContext {
   propose(t: TransactionRecord): AccountingProposal;
 }
 
-export function openAccounting(services: AppsScriptServices, open: OpenBooks): AccountingContext {
-  const cells = readTableCells(services, open.book, rulesTable, open.timeZone);
-  const read = readRules(cells, { locale: open.locale, defaultCurrency: DEFAULT_CURRENCY });
-  const { rules: compiled, problems: ruleProblems } = compileRules(read.records);
+/**
+ * Reads the rules (one read) and the settings, and learns from the books. With `rules`, those read earlier in the same
+ * call are used (a call that learns again after its own write).
+ */
+export function openAccounting(services: AppsScriptServices, open: Pick<OpenBooks, 'book' | 'books' | 'locale' | 'timeZone'>, preread?: RulesRead): AccountingContext {
+  const rules = preread ?? readRulesOf(services, open);
+  const { compiled } = rules;
   const transactions = ruleTransactions(open.books);
   const bookings = open.books.bookings.map(autoFillBookingOf);
   const history = assignmentsFrom(bookings, transactions);
   return {
-    settings: readAccountingSettings(services),
-    rules: read.records,
+    settings: rules.settings,
+    rules: rules.rules,
     compiled,
-    problems: [...read.errors.map((e: TableError) => describeTableError(e)), ...ruleProblems.map((p) => p.message)],
-    ruleProblems,
+    problems: rules.problems,
+    unreadableRules: rules.unreadableRules,
+    ruleProblems: rules.ruleProblems,
     transactions,
     bookings,
     history,
     propose: (t) => proposeAccounting(ruleTransactionOf(t), compiled, history),
+  };
+}
+
+export type RulesRead = Pick<AccountingContext, 'settings' | 'rules' | 'compiled' | 'problems' | 'unreadableRules' | 'ruleProblems'>;
+
+export function readRulesOf(services: AppsScriptServices, open: Pick<OpenBooks, 'book' | 'locale' | 'timeZone'>): RulesRead {
+  const cells = readTableCells(services, open.book, rulesTable, open.timeZone);
+  const read = readRules(cells, { locale: open.locale, defaultCurrency: DEFAULT_CURRENCY });
+  const { rules: compiled, problems: ruleProblems } = compileRules(read.records);
+  return {
+    settings: readAccountingSettings(services),
+    rules: read.records,
+    compiled,
+    problems: [...read.errors.map((e) => describeTableError(e)), ...ruleProblems.map((p) => p.message)],
+    unreadableRules: read.errors,
+    ruleProblems,
   };
 }

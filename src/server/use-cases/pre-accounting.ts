@@ -5,11 +5,10 @@
  * Like reconciliation, every change runs under the document lock on the books as read inside it; an exported booking
  * is never changed.
  */
-import { FIELD_LABELS, formatPrefilled, type Prefilled } from '../../core/accounting/fields';
+import { formatPrefilled, type Prefilled } from '../../core/accounting/fields';
 import { proposeRules } from '../../core/accounting/learning';
 import { planAutoFill } from '../../core/accounting/prefill';
 import { exportTargets, requiredFields } from '../../core/accounting/requirements';
-import { findTransaction } from '../../core/reconcile/books';
 import { planBookingAccounting } from '../../core/reconcile/split';
 import { accountingCells, bookingsTable, nextBookingNumber, type BookingRow } from '../../core/tables/bookings';
 import { contactsTable, readContacts } from '../../core/tables/contacts';
@@ -18,8 +17,9 @@ import { minorToDecimal } from '../../core/money/currency';
 import { formatMinor } from '../../core/money/amount';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
 import { withDocumentLock } from '../adapters/document-lock';
+import { SheetTable } from '../adapters/sheet-table';
 import type { AppsScriptServices } from '../platform/apps-script-api';
-import { activeOf, extraRequiredFor, missingFor, openAccounting, prefilledList, readAccountingSettings, type AccountingContext } from './accounting-context';
+import { activeOf, extraRequiredFor, missingFor, openAccounting, prefilledList, readAccountingSettings, readRulesOf, type AccountingContext } from './accounting-context';
 import { ensureBookingValidation } from './booking-validation';
 import { DEFAULT_CURRENCY, readBooks, readTableCells, type OpenBooks } from './books';
 import { userEmail } from './import-statement';
@@ -38,9 +38,7 @@ export function accountingLists(services: AppsScriptServices): ResponseOf<'accou
   const [accounts, taxRates, costCentres, projects] = [0, 1, 2, 3].map(list) as [ListEntry[], ListEntry[], ListEntry[], ListEntry[]];
   const contacts = readContacts(readTableCells(services, book, contactsTable, timeZone)).records;
   // Suppliers and customers used before: read from the one column, not the whole ledger.
-  const partnerColumn = readTableCells(services, book, bookingsTable, timeZone);
-  const at = partnerColumn[0]?.findIndex((h) => String(h).trim() === FIELD_LABELS.partner) ?? -1;
-  const used = at < 0 ? [] : partnerColumn.slice(1).map((row) => String(row[at] ?? '').trim());
+  const used = SheetTable.find(book, bookingsTable)?.readColumn('partner').map((cell) => String(cell).trim()) ?? [];
   const partners = [...new Set([...contacts.map((c) => c.name.trim()), ...used].filter((p) => p !== ''))].sort((a, b) => a.localeCompare(b));
   const settings = readAccountingSettings(services);
   return {
@@ -74,7 +72,6 @@ export function preAccountingOverview(services: AppsScriptServices, request: Req
     if (missing.length === 0) complete++;
     if (Object.keys(active).length > 0) machineFilled++;
     if ((request.filter === 'all' || missing.length > 0) && items.length < request.limit) {
-      const t = findTransaction(open.books, b.transaction);
       items.push({
         bookingId: b.id,
         transactionKey: b.transaction,
@@ -82,7 +79,7 @@ export function preAccountingOverview(services: AppsScriptServices, request: Req
         amountMinor: b.amountMinor,
         currency: b.currency,
         description: b.description,
-        counterpartyName: t?.counterpartyName ?? '',
+        counterpartyName: context.transactions.get(b.transaction)?.counterpartyName ?? '',
         caseId: b.case,
         accounting: b.accounting,
         taxAmountMinor: b.taxAmountMinor,
@@ -158,7 +155,9 @@ export function saveBookingAccounting(services: AppsScriptServices, request: Req
       markPrefilled(open.sheets.bookings, firstRow, added.map((b) => b.prefilled));
     }
     ensureBookingValidation(services, open);
-    const context = openAccounting(services, { ...open, books: { ...open.books, bookings: [...open.books.bookings.filter((b) => b.row !== updated.row), updated, ...added.map((b) => ({ ...b, row: 0 }))] } });
+    // What the user just assigned may complete a proposal: learn again from the books as written (rules as read).
+    const after = [...open.books.bookings.filter((b) => b.row !== updated.row), updated, ...added.map((b) => ({ ...b, row: 0 }))];
+    const context = openAccounting(services, { ...open, books: { ...open.books, bookings: after } }, readRulesOf(services, open));
     const proposal = proposalsOf(services, context).find((p) => p.evidence.some((id) => id === updated.id || added.some((b) => b.id === id))) ?? null;
     const bookings = [updated, ...added].map((b) => bookingDto(b, context.settings));
     return {

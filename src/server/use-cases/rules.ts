@@ -5,9 +5,12 @@
  */
 import { emptyAccountingData, FIELD_LABELS, type AccountingData } from '../../core/accounting/fields';
 import { proposeRules, type RuleProposal } from '../../core/accounting/learning';
-import { applyRules, checkRule, compileRules, noConditions, ruleUsage, type Rule, type RuleProblem } from '../../core/accounting/rules';
-import { ruleTransactions } from '../../core/reconcile/accounting-input';
-import { nextRuleId, RULE_ACTION_FIELDS, readRules, ruleRecord, rulesTable } from '../../core/tables/rules';
+import { applyRules, checkRule, compileRules, noConditions, ruleUsage, type Rule, type RuleProblem, type RuleTransaction } from '../../core/accounting/rules';
+import { ruleTransactionOf } from '../../core/reconcile/accounting-input';
+import { describeTableError } from '../../core/tables/cells';
+import { readTransactionRecords } from '../../core/tables/transaction-rows';
+import { transactionsTable } from '../../core/tables/transactions';
+import { nextRuleId, RULE_ACTION_FIELDS, ruleRecord, rulesTable } from '../../core/tables/rules';
 import { locateColumns } from '../../core/tables/table';
 import { printIban } from '../../core/iban/iban';
 import * as z from '../../core/schema';
@@ -17,7 +20,7 @@ import { withDocumentLock } from '../adapters/document-lock';
 import { JsonProperty } from '../adapters/property-store';
 import { SheetTable } from '../adapters/sheet-table';
 import type { AppsScriptServices } from '../platform/apps-script-api';
-import { openAccounting } from './accounting-context';
+import { openAccounting, readRulesOf } from './accounting-context';
 import { DEFAULT_CURRENCY, readBooks, readTableCells, type OpenBooks } from './books';
 import { writeChanges, type CellChanges } from './ledger';
 
@@ -104,10 +107,10 @@ function problemDto(p: RuleProblem, position: number) {
   return { ruleId: p.ruleId, position, field: p.field, message: p.message };
 }
 
-function usageOf(open: OpenBooks, rules: readonly Rule[]) {
+function usageOf(transactions: Iterable<RuleTransaction>, rules: readonly Rule[]) {
   const { rules: compiled } = compileRules(rules);
   const position = new Map(rules.map((r, i) => [r.id, i + 1]));
-  return ruleUsage([...ruleTransactions(open.books).values()], compiled).map((u) => ({ ...u, position: position.get(u.ruleId) ?? 0 }));
+  return ruleUsage(transactions, compiled).map((u) => ({ ...u, position: position.get(u.ruleId) ?? 0 }));
 }
 
 export function proposalDto(p: RuleProposal): ResponseOf<'listRules'>['proposals'][number] {
@@ -128,27 +131,27 @@ export function proposalDto(p: RuleProposal): ResponseOf<'listRules'>['proposals
 export function listRules(services: AppsScriptServices): ResponseOf<'listRules'> {
   const open = readBooks(services, { prepare: false });
   const context = openAccounting(services, open);
-  const cells = readTableCells(services, open.book, rulesTable, open.timeZone);
-  const read = readRules(cells, { locale: open.locale, defaultCurrency: DEFAULT_CURRENCY });
-  const dtos = read.records.map(ruleDtoOf);
-  const unreadable = read.errors.map((e) => ({
-    ruleId: `row ${e.row}`,
-    position: 0,
-    field: e.column ?? 'rule',
-    message: `Rules, row ${e.row}${e.column === null ? '' : `, column "${e.column}"`}: ${e.found === '' ? '' : `"${e.found}" `}${e.message} — the rule is left out.`,
-  }));
+  const rules = context.rules.map(({ row: _row, ...rule }) => rule);
+  const dtos = rules.map(ruleDtoOf);
+  const unreadable = context.unreadableRules.map((e) => ({ ruleId: `row ${e.row}`, position: 0, field: e.column ?? 'rule', message: `${describeTableError(e)} — the rule is left out.` }));
   return {
     rules: dtos,
-    problems: [...unreadable, ...problemsOf(read.records, dtos)],
-    usage: usageOf(open, read.records),
+    problems: [...unreadable, ...problemsOf(rules, dtos)],
+    usage: usageOf(context.transactions.values(), rules),
     proposals: proposeRules(context.history, context.compiled, dismissedProposals(services)).map(proposalDto),
   };
 }
 
+/** The transactions as the rules read them, from the one sheet the editor's live check needs. */
+function sheetTransactions(services: AppsScriptServices): Iterable<RuleTransaction> {
+  const book = services.SpreadsheetApp.getActiveSpreadsheet();
+  const cells = readTableCells(services, book, transactionsTable, book.getSpreadsheetTimeZone());
+  return readTransactionRecords(cells, { locale: book.getSpreadsheetLocale(), defaultCurrency: DEFAULT_CURRENCY }).records.map(ruleTransactionOf);
+}
+
 export function checkRules(services: AppsScriptServices, request: RequestOf<'checkRules'>): ResponseOf<'checkRules'> {
-  const open = readBooks(services, { prepare: false });
   const rules = withIds(request.rules);
-  return { problems: problemsOf(rules, request.rules), usage: usageOf(open, rules) };
+  return { problems: problemsOf(rules, request.rules), usage: usageOf(sheetTransactions(services), rules) };
 }
 
 export function saveRules(services: AppsScriptServices, request: RequestOf<'saveRules'>): ResponseOf<'saveRules'> {
@@ -158,16 +161,16 @@ export function saveRules(services: AppsScriptServices, request: RequestOf<'save
     return { status: 'invalid', problems, message: `Nothing saved: ${problems.length === 1 ? problems[0]!.message : `${problems.length} problems, the first: ${problems[0]!.message}`}` };
   }
   return withDocumentLock(services.LockService, () => {
-    const open = readBooks(services, { prepare: false });
+    const book = services.SpreadsheetApp.getActiveSpreadsheet();
+    const place = { book, locale: book.getSpreadsheetLocale(), timeZone: book.getSpreadsheetTimeZone() };
     // A row the editor could not show must not vanish by saving over it: the user fixes it in the sheet first.
-    const unreadable = readRules(readTableCells(services, open.book, rulesTable, open.timeZone), { locale: open.locale, defaultCurrency: DEFAULT_CURRENCY }).errors;
-    if (unreadable.length > 0) {
-      const e = unreadable[0]!;
-      const message = `Nothing saved: the Rules sheet has a row the editor cannot show (row ${e.row}${e.column === null ? '' : `, column "${e.column}"`}: ${e.message}). Correct it in the sheet, then save again.`;
+    const e = readRulesOf(services, place).unreadableRules[0];
+    if (e !== undefined) {
+      const message = `Nothing saved: the Rules sheet has a row the editor cannot show (${describeTableError(e)}). Correct it in the sheet, then save again.`;
       return { status: 'invalid', problems: [{ ruleId: `row ${e.row}`, position: 0, field: e.column ?? 'rule', message }], message };
     }
-    writeRules(open, rules);
-    return { status: 'saved', rules: rules.map(ruleDtoOf), usage: usageOf(open, rules), message: `${rules.length} rule(s) saved, in this order.` };
+    writeRules(place, rules);
+    return { status: 'saved', rules: rules.map(ruleDtoOf), usage: usageOf(sheetTransactions(services), rules), message: `${rules.length} rule(s) saved, in this order.` };
   });
 }
 
@@ -175,7 +178,7 @@ export function saveRules(services: AppsScriptServices, request: RequestOf<'save
  * Replaces the rules below the header with `rules` in one write per block of our columns: rows a shorter list leaves
  * are blanked in the same write, so a rule is never half-written and no stale rule survives below the list.
  */
-function writeRules(open: OpenBooks, rules: readonly Rule[]): void {
+function writeRules(open: Pick<OpenBooks, 'book' | 'locale'>, rules: readonly Rule[]): void {
   SheetTable.open(open.book, rulesTable);
   const sheet = open.book.getSheetByName(rulesTable.sheetName)!;
   const values = sheet.getDataRange().getValues();
@@ -235,8 +238,7 @@ export function answerRuleProposal(services: AppsScriptServices, request: Reques
     // the sheet the rule is appended instead, so that row stays as the user left it.
     const before = firstShadowingRule(context, proposal);
     const sheetRules: Rule[] = context.rules.map(({ row: _row, ...r }) => r);
-    const unreadable = readRules(readTableCells(services, open.book, rulesTable, open.timeZone), { locale: open.locale, defaultCurrency: DEFAULT_CURRENCY }).errors.length;
-    const at = before === null || unreadable > 0 ? sheetRules.length : sheetRules.findIndex((r) => r.id === before);
+    const at = before === null || context.unreadableRules.length > 0 ? sheetRules.length : sheetRules.findIndex((r) => r.id === before);
     if (at >= sheetRules.length) SheetTable.open(open.book, rulesTable).appendRows([ruleRecord(rule, DEFAULT_CURRENCY)]);
     else writeRules(open, [...sheetRules.slice(0, at), rule, ...sheetRules.slice(at)]);
     const where = at >= sheetRules.length ? 'as the last rule' : `before rule ${sheetRules[at]!.id}, which gave these bookings other values`;
