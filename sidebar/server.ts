@@ -59,6 +59,14 @@ const METHODS = {
   checkRules: true,
   saveRules: true,
   answerRuleProposal: true,
+  exportOverview: true,
+  startExport: true,
+  continueExport: true,
+  connectTarget: true,
+  disconnectTarget: true,
+  importAccountingLists: true,
+  getExportSettings: true,
+  saveExportSettings: true,
   getHelp: true,
 } as const satisfies Record<MethodName, true>;
 

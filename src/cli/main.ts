@@ -9,12 +9,15 @@ import { parseProfile, type CsvProfile } from '../core/profiles/profile';
 import { decodeText } from '../core/text/decode';
 import { describeLineError, publicTransaction, StatementFileError } from '../core/transaction';
 import { MATCH_USAGE, runMatch } from './match';
+import { EXPORT_USAGE, runExport, type ExportIo } from './export';
 
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   /** Throws (e.g. ENOENT) when the file cannot be read. */
   readFile(path: string): Uint8Array;
+  /** For `export` (bin.ts gives them; tests give their own). */
+  export?: Omit<ExportIo, keyof Omit<CliIo, 'export'>>;
 }
 
 export const USAGE = `Usage:
@@ -25,7 +28,7 @@ export const USAGE = `Usage:
       Statement warnings (e.g. balances that do not add up) and lines left out go to stderr.
       Unreadable lines are listed on stderr; then nothing is printed and the exit code is 1,
       unless --skip-bad-rows is given (the readable rows are printed, exit code 0).
-${MATCH_USAGE}  kontomatch profiles
+${MATCH_USAGE}${EXPORT_USAGE}  kontomatch profiles
       Lists the built-in bank profiles (id and name).
   kontomatch --help
 `;
@@ -167,6 +170,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return runImport(parseImportArgs(rest), io);
     }
     if (command === 'match') return runMatch(rest, io, USAGE);
+    if (command === 'export') {
+      if (io.export === undefined) throw new Error('export needs files, environment and HTTP');
+      return runExport(rest, { ...io, ...io.export });
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -15,6 +15,7 @@ import { getCase, getTransaction, reconcileOverview, reconcileTransaction, searc
 import { bookingsOverview, getHelp, getSettings, saveSettings } from './use-cases/settings';
 import { accountingLists, autoFillBookings, preAccountingOverview, saveBookingAccounting } from './use-cases/pre-accounting';
 import { answerRuleProposal, checkRules, listRules, saveRules } from './use-cases/rules';
+import { connectTarget, continueExport, disconnectTarget, exportOverview, getExportSettings, importAccountingLists, saveExportSettings, startExport } from './use-cases/export';
 import { continueAutoRun, getAutoRun, getRunDetails, listArchive, startAutoRun } from './use-cases/auto-run';
 
 declare const KONTOMATCH_VERSION: string;
@@ -60,6 +61,14 @@ const handlers: Handlers = {
   checkRules: (request) => checkRules(services, request),
   saveRules: (request) => saveRules(services, request),
   answerRuleProposal: (request) => answerRuleProposal(services, request),
+  exportOverview: (request) => exportOverview(services, request),
+  startExport: (request) => startExport(services, request),
+  continueExport: (request) => continueExport(services, request),
+  connectTarget: (request) => connectTarget(services, request),
+  disconnectTarget: (request) => disconnectTarget(services, request),
+  importAccountingLists: (request) => importAccountingLists(services, request),
+  getExportSettings: () => getExportSettings(services),
+  saveExportSettings: (request) => saveExportSettings(services, request),
 };
 
 export function onOpen(event?: OpenEvent): void {

@@ -44,6 +44,14 @@ import {
   ruleProposalDto,
   ruleUsageDto,
 } from './accounting-dto';
+import {
+  apiTargetSchema,
+  connectionDto,
+  exportItemDto,
+  exportRunDto,
+  exportSelectionSchema,
+  exportSettingsDto,
+} from './export-dto';
 
 /** Pre-accounting settings: the export target whose required fields are checked, and fields a firm requires on top. */
 const accountingSettingsDto = z.object({
@@ -491,6 +499,74 @@ export const contract = {
     response: z.object({ status: z.enum(['created', 'dismissed', 'gone']), rule: z.nullable(ruleDto), message: z.string() }),
   },
 
+  // ---- export (issue 7) ----------------------------------------------------------------------------------------------
+
+  /**
+   * The bookings as the chosen target sees them: counts of exportable / already exported / incomplete (always all of
+   * them), and up to `limit` items — not yet exported ones, plus exported ones when `showExported`. Also the target's
+   * connection (API targets) and an unfinished export to continue.
+   */
+  exportOverview: {
+    request: z.object({ target: exportTargetSchema, showExported: z.boolean(), limit: z.int().check(z.gte(1), z.lte(1000)) }),
+    response: z.object({
+      target: exportTargetSchema,
+      total: count,
+      exportable: count,
+      exported: count,
+      incomplete: count,
+      /** Record at the target, receipt to follow; or a request whose outcome is unknown. */
+      pending: count,
+      items: z.array(exportItemDto),
+      connection: z.nullable(connectionDto),
+      run: z.nullable(exportRunDto),
+      message: z.string(),
+    }),
+  },
+  /**
+   * Exports the selection. A file target (DATEV, CSV) writes its files into the user's Drive at once (DATEV: one per fiscal
+   * year and period) and may repeat exported bookings. An API target sends booking by booking, storing each remote id
+   * before the next is sent, until its time slice is used; the sidebar then calls `continueExport`. Incomplete bookings
+   * are never sent; they come back as problems.
+   */
+  startExport: {
+    request: z.object({ target: exportTargetSchema, selection: exportSelectionSchema }),
+    response: exportRunDto,
+  },
+  continueExport: {
+    request: z.object({ jobId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: exportRunDto,
+  },
+  /** Tests the key or token against the target (its account name) and, if it works, keeps it in the user's properties. */
+  connectTarget: {
+    request: z.object({
+      target: apiTargetSchema,
+      secret: z.string().check(z.minLength(8), z.maxLength(4000)),
+      /** Another server than the provider's (the local test servers); empty: the provider's own. */
+      baseUrl: z.optional(z.string().check(z.maxLength(300))),
+    }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('connected'), connection: connectionDto, message: z.string() }),
+      z.object({ status: z.literal('refused'), message: z.string() }),
+    ]),
+  },
+  disconnectTarget: {
+    request: z.object({ target: apiTargetSchema }),
+    response: z.object({ connection: connectionDto }),
+  },
+  /** Imports the target's posting categories / accounts and taxes into the "Accounts" and "Tax rates" sheets. */
+  importAccountingLists: {
+    request: z.object({ target: apiTargetSchema }),
+    response: z.object({ accounts: count, taxRates: count, message: z.string() }),
+  },
+  getExportSettings: {
+    request: z.object({}),
+    response: z.object({ settings: exportSettingsDto, csvProfiles: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
+  saveExportSettings: {
+    request: z.object({ settings: exportSettingsDto }),
+    response: z.object({ settings: exportSettingsDto, message: z.string() }),
+  },
+
   /** The custom functions with an example formula in the spreadsheet's notation (`,` or `;`). */
   getHelp: {
     request: z.object({}),
@@ -513,5 +589,9 @@ export type InvoiceDto = z.output<typeof invoiceDto>;
 export type PaymentDto = z.output<typeof paymentDto>;
 export type BookingDto = z.output<typeof bookingDto>;
 export type LineErrorDto = z.output<typeof lineErrorSchema>;
+export type ExportItemDto = z.output<typeof exportItemDto>;
+export type ExportRunDto = z.output<typeof exportRunDto>;
+export type ConnectionDto = z.output<typeof connectionDto>;
+export type ExportSettingsDto = z.output<typeof exportSettingsDto>;
 
 export const methodNames = Object.keys(contract) as MethodName[];

@@ -59,7 +59,7 @@ const input = (b: Books, more: Partial<SliceInput> = {}): SliceInput => ({
 const booking = (id: string, transaction: string, amountMinor: number, more: Partial<BookingRow> = {}): BookingRow & { row: number } => ({
   row: 2, id, date: '2026-10-02', type: 'income', amountMinor, currency: 'EUR', description: 'Müller Bau GmbH: Rechnung RE-2026-0138', case: '00012/26',
   contact: 'K-001', invoice: 'RE-2026-0138', payment: '', transaction, createdAt: '2026-11-22T14:03:13+01:00', createdBy: ANNA, source: RUN,
-  exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
+  exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', exportStatus: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
 });
 
 describe('planSlice', () => {

@@ -135,7 +135,7 @@ describe('planReconciliation', () => {
 function booking(more: Partial<BookingRow & { row: number }>): BookingRow & { row: number } {
   return {
     row: 2, id: 'B-00001', date: '2026-10-05', type: 'income', amountMinor: 416500, currency: 'EUR', description: '', case: '00012/26', contact: 'K-001',
-    invoice: 'RE-2026-0138', payment: '', transaction: 'in-1', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
+    invoice: 'RE-2026-0138', payment: '', transaction: 'in-1', createdAt: '', createdBy: '', source: 'manual', exportedTo: '', exportId: '', exportedAt: '', exportedBy: '', exportStatus: '', accounting: emptyAccountingData(), taxAmountMinor: null, prefilled: {}, ...more,
   };
 }
 

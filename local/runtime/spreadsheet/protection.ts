@@ -3,6 +3,7 @@
  * that user fails, exactly like typing into it would; a warning-only protection does not stop a script.
  */
 import { Fake, currentActingUser } from '../fake';
+import { FakeUser } from '../session';
 import type { ProtectionApi } from '../../../src/server/platform/apps-script-api';
 import type { FakeRange } from './range';
 
@@ -47,13 +48,31 @@ export class FakeProtection extends Fake implements ProtectionApi {
   getRange(): FakeRange {
     return this.range;
   }
-  /** Extra (not in the typed subset): lets tests give a second user edit rights. */
-  addEditor(email: string): FakeProtection {
+  /** By email or by User, as Apps Script takes either. */
+  addEditor(user: string | { getEmail(): string }): FakeProtection {
+    const email = typeof user === 'string' ? user : user.getEmail();
     if (!this.editors.includes(email)) this.editors.push(email);
     return this;
   }
-  getEditors(): string[] {
-    return [...this.editors];
+  /** Apps Script keeps the spreadsheet's owner (and, as it does, the user running the script) an editor. */
+  removeEditors(users: Array<string | { getEmail(): string }>): FakeProtection {
+    const gone = new Set(users.map((u) => (typeof u === 'string' ? u : u.getEmail())));
+    const keep = new Set([currentActingUser()]);
+    for (let i = this.editors.length - 1; i >= 0; i--) {
+      if (gone.has(this.editors[i]!) && !keep.has(this.editors[i]!)) this.editors.splice(i, 1);
+    }
+    return this;
+  }
+  getEditors(): FakeUser[] {
+    return this.editors.map((email) => new FakeUser(email));
+  }
+  /** Domain-wide editing (Workspace): the local runtime has no domain, so it is always off. */
+  canDomainEdit(): boolean {
+    return false;
+  }
+  setDomainEdit(editable: boolean): FakeProtection {
+    void editable;
+    return this;
   }
 
   /** Whether this protection stops `user` from editing. */

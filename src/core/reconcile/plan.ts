@@ -246,6 +246,7 @@ export function planReconciliation(
         exportId: '',
         exportedAt: '',
         exportedBy: '',
+        exportStatus: '',
       });
     }
   }

@@ -56,6 +56,8 @@ export const bookingsTable = {
     { key: 'exportId', header: 'Export id', kind: 'text', aliases: ['Export-Id'] },
     { key: 'exportedAt', header: 'Exported at', kind: 'timestamp', aliases: ['Exportiert am'] },
     { key: 'exportedBy', header: 'Exported by', kind: 'text', aliases: ['Exportiert von'] },
+    // `exported`, or what is still open about it: `receipt pending`, `receipt failed: …` (see ../export/export-status.ts).
+    { key: 'exportStatus', header: 'Export status', kind: 'text', aliases: ['Exportstatus'] },
   ],
 } as const satisfies TableSpec;
 
@@ -87,6 +89,7 @@ export interface BookingRow {
   exportId: string;
   exportedAt: string;
   exportedBy: string;
+  exportStatus: string;
 }
 
 /** The tax amount is derived (amount and rate): a number cell is read, anything else counts as not yet computed. */
@@ -126,6 +129,7 @@ function bookingSchema(options: ReadOptions): z.ZodMiniType<BookingCells> {
       exportId: optionalText,
       exportedAt: optionalText,
       exportedBy: optionalText,
+      exportStatus: optionalText,
     }),
   );
 }

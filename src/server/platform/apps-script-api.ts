@@ -85,6 +85,12 @@ export interface ProtectionApi {
   canEdit: Sig<GoogleAppsScript.Spreadsheet.Protection, 'canEdit', boolean>;
   remove: Sig<GoogleAppsScript.Spreadsheet.Protection, 'remove', void>;
   getRange: Sig<GoogleAppsScript.Spreadsheet.Protection, 'getRange', RangeApi>;
+  /** The email overloads (Apps Script also takes User objects). */
+  addEditor(emailAddress: string): ProtectionApi;
+  removeEditors(emailAddresses: string[]): ProtectionApi;
+  getEditors: Sig<GoogleAppsScript.Spreadsheet.Protection, 'getEditors', UserApi[]>;
+  canDomainEdit: Sig<GoogleAppsScript.Spreadsheet.Protection, 'canDomainEdit', boolean>;
+  setDomainEdit: Sig<GoogleAppsScript.Spreadsheet.Protection, 'setDomainEdit', ProtectionApi>;
 }
 
 export interface DeveloperMetadataApi {

@@ -34,6 +34,23 @@ function add(changes: CellChanges, row: number, values: Record<string, unknown>)
   changes.set(row, { ...(changes.get(row) ?? {}), ...values });
 }
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+
+/** Changed rows in runs that no unchanged locked row interrupts: each run can be written as one block. */
+export function lockSafeRuns(changed: readonly number[], locked: ReadonlySet<number>): number[][] {
+  const rows = [...new Set(changed)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const row of rows) {
+    const run = runs[runs.length - 1];
+    const previous = run?.[run.length - 1];
+    let blocked = previous === undefined;
+    for (let r = (previous ?? row) + 1; r < row && !blocked; r++) blocked = locked.has(r);
+    if (blocked || run === undefined) runs.push([row]);
+    else run.push(row);
+  }
+  return runs;
+}
+
 /** Adjacent sheet columns form one block to write; a column a user moved away makes a second block. */
 export function blocksOf(positions: number[]): number[][] {
   const sorted = [...new Set(positions)].sort((a, b) => a - b);
@@ -51,8 +68,14 @@ export function blocksOf(positions: number[]): number[][] {
  * from the first to the last changed row; rows in between keep the values read (`state.values`), which are updated too,
  * so that a later write in the same execution sees them.
  */
-export function writeChanges(state: SheetState, changes: CellChanges, locale: string): void {
+export function writeChanges(state: SheetState, changes: CellChanges, locale: string, locked: ReadonlySet<number> = NO_ROWS): void {
   if (changes.size === 0 || state.sheet === null) return;
+  // A locked row (an exported booking, protected against other users) that is not itself changed must not be rewritten
+  // "as read": for a user who is not an editor of its protection, that write fails like typing into it would.
+  if (locked.size > 0) {
+    for (const rows of lockSafeRuns([...changes.keys()], locked)) writeChanges(state, new Map(rows.map((r) => [r, changes.get(r)!])), locale);
+    return;
+  }
   const keys = new Set<string>();
   for (const values of changes.values()) for (const key of Object.keys(values)) keys.add(key);
   const positions = [...keys].map((key) => {

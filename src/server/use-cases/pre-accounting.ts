@@ -21,9 +21,11 @@ import { SheetTable } from '../adapters/sheet-table';
 import type { AppsScriptServices } from '../platform/apps-script-api';
 import { activeOf, extraRequiredFor, missingFor, openAccounting, prefilledList, readAccountingSettings, readRulesOf, type AccountingContext } from './accounting-context';
 import { ensureBookingValidation } from './booking-validation';
+import { inflightIds } from './export/journal';
+import { rowsLockedForMe } from './export/protection';
 import { DEFAULT_CURRENCY, readBooks, readTableCells, type OpenBooks } from './books';
 import { userEmail } from './import-statement';
-import { bookingRecord, markPrefilled, writeChanges, type CellChanges } from './ledger';
+import { bookingRecord, lockSafeRuns, markPrefilled, writeChanges, type CellChanges } from './ledger';
 import { bookingDto } from './reconcile';
 import { dismissedProposals, proposalDto } from './rules';
 
@@ -137,6 +139,9 @@ export function saveBookingAccounting(services: AppsScriptServices, request: Req
     const open = readBooks(services, { prepare: [bookingsTable] });
     const booking = open.books.bookings.find((b) => b.id.toUpperCase() === request.bookingId.trim().toUpperCase());
     if (booking === undefined) return { status: 'refused', message: `There is no booking ${request.bookingId} in the Bookings sheet (any more). Reload the list.` };
+    if (inflightIds(services).has(booking.id)) {
+      return { status: 'refused', message: `${booking.id} was sent to an accounting system without a clear answer yet: it can be changed once the next export has looked it up there.` };
+    }
     if (Math.abs(booking.amountMinor) !== Math.abs(request.seen.amountMinor)) {
       return { status: 'refused', message: `Booking ${booking.id} (row ${booking.row}) has changed since it was shown: its amount is now ${minorToDecimal(booking.amountMinor, booking.currency)} ${booking.currency}. Reload it.` };
     }
@@ -187,7 +192,7 @@ export function autoFillBookings(services: AppsScriptServices): ResponseOf<'auto
     const open = readBooks(services, { prepare: [bookingsTable] });
     const context = openAccounting(services, open);
     const plan = planAutoFill(context.bookings, context.transactions, context.compiled);
-    writeAutoFill(open, plan.changes);
+    writeAutoFill(services, open, plan.changes);
     ensureBookingValidation(services, open);
     const problems = context.ruleProblems.map((p) => ({
       ruleId: p.ruleId,
@@ -215,7 +220,7 @@ export function autoFillBookings(services: AppsScriptServices): ResponseOf<'auto
  * Every change in one block over the changed rows (one format and one value call per block of adjacent columns), and
  * the blue markers in one more call per block: 3 calls for 10,000 bookings as for 3.
  */
-function writeAutoFill(open: OpenBooks, changes: ReturnType<typeof planAutoFill>['changes']): void {
+function writeAutoFill(services: AppsScriptServices, open: OpenBooks, changes: ReturnType<typeof planAutoFill>['changes']): void {
   if (changes.length === 0) return;
   const byRow: CellChanges = new Map();
   const currencyOf = new Map(open.books.bookings.map((b) => [b.row, b.currency]));
@@ -227,10 +232,14 @@ function writeAutoFill(open: OpenBooks, changes: ReturnType<typeof planAutoFill>
       prefilled: formatPrefilled(c.prefilled),
     });
   }
-  writeChanges(open.sheets.bookings, byRow, open.locale);
-  const first = Math.min(...changes.map((c) => c.row));
-  const last = Math.max(...changes.map((c) => c.row));
+  // Exported rows protected against this user (a colleague's export): the blocks go around them, never over them.
+  const locked = rowsLockedForMe(services, open.sheets.bookings.sheet);
   const marks = new Map<number, Prefilled>(open.books.bookings.map((b) => [b.row, activeOf(b)]));
   for (const c of changes) marks.set(c.row, c.prefilled);
-  markPrefilled(open.sheets.bookings, first, Array.from({ length: last - first + 1 }, (_, i) => marks.get(first + i) ?? {}));
+  for (const run of lockSafeRuns(changes.map((c) => c.row), locked)) {
+    writeChanges(open.sheets.bookings, new Map(run.map((row) => [row, byRow.get(row)!])), open.locale);
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    markPrefilled(open.sheets.bookings, first, Array.from({ length: last - first + 1 }, (_, i) => marks.get(first + i) ?? {}));
+  }
 }
